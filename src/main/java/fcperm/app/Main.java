@@ -24,6 +24,8 @@ public final class Main {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         String command = args.length == 0 ? "" : args[0];
         switch (command) {
+            case "sandbox":
+                return SandboxCommand.run(rest, System.out, System.err);
             default:
                 System.err.println("unknown command: " + command);
                 System.err.println(usage());
@@ -34,7 +36,7 @@ public final class Main {
     static String usage() {
         return String.join(System.lineSeparator(),
                 "usage: fcperm                      open the app (on the embedded sandbox by default)",
-                "       fcperm sandbox [--port P] [--data DIR]",
+                "       fcperm sandbox [--port P] [--data DIR] [--region R] [--fc-region R]...",
                 "       fcperm policy validate FILE",
                 "       fcperm policy simulate --action ACTION --resource ARN [options]");
     }

@@ -1,0 +1,135 @@
+package fcperm.sandbox;
+
+import fcperm.sandbox.auth.Account;
+import fcperm.sandbox.auth.AccountSetup;
+import fcperm.sandbox.auth.Authenticator;
+import fcperm.sandbox.auth.Authorizer;
+import fcperm.sandbox.auth.Credentials;
+import fcperm.sandbox.auth.Identities;
+import fcperm.sandbox.auth.RoleSessions;
+import fcperm.sandbox.http.RequestPipeline;
+import fcperm.sandbox.http.RpcWire;
+import fcperm.sandbox.http.SandboxServer;
+import fcperm.sandbox.http.WireStyle;
+import fcperm.sandbox.protocol.RpcApi;
+import fcperm.sandbox.ram.RamApi;
+import fcperm.sandbox.store.Database;
+import fcperm.sandbox.sts.StsApi;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The embedded sandbox: a local, wire-compatible RAM, STS, Resource Manager, OSS and FC 2.0 on loopback, with its
+ * state in {@code <dataDir>/sandbox.db}. The first start creates the account; its root key is also written to
+ * {@code <dataDir>/credentials} (mode 0600). This class is the composition root of the sandbox: the place where
+ * services are registered with the wire styles that carry them.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    /** The root AccessKey, readable by the owner only. */
+    public static final String CREDENTIALS_FILE = "credentials";
+
+    private final Database database;
+    private final SandboxServer server;
+    private final Account account;
+    private final Credentials rootCredentials;
+    private final RoleSessions roleSessions;
+    private final SandboxEndpoints endpoints;
+    private final String region;
+
+    private Sandbox(Database database, SandboxServer server, Account account, Credentials rootCredentials,
+                    RoleSessions roleSessions, String region) {
+        this.database = database;
+        this.server = server;
+        this.account = account;
+        this.rootCredentials = rootCredentials;
+        this.roleSessions = roleSessions;
+        this.region = region;
+        this.endpoints = new SandboxEndpoints(server, region);
+    }
+
+    public static Sandbox start(SandboxOptions options) {
+        Database database = Database.open(options.dataDir());
+        try {
+            AccountSetup.Owner owner = AccountSetup.ensure(database, options.clock().instant());
+            writeCredentialsFile(options.dataDir(), owner);
+            Account account = owner.account();
+            Identities identities = new Identities(database, account);
+            Authorizer authorizer = new Authorizer();
+            Authenticator authenticator = new Authenticator(identities, options.clock());
+            RoleSessions roleSessions = new RoleSessions(database, identities, authorizer, options.clock());
+
+            List<RpcApi> rpcApis = List.of(
+                    new RamApi(database, account.id(), options.clock()),
+                    new StsApi());
+            RpcWire rpc = new RpcWire(rpcApis);
+            // asked in order: the first style that accepts a request owns it; RPC is last (and answers strays)
+            List<WireStyle> styles = List.of(rpc);
+
+            SandboxServer server = SandboxServer.start(options.port(), options.region(),
+                    regionOf -> new RequestPipeline(styles, rpc, authenticator, authorizer, regionOf, options.clock()));
+            return new Sandbox(database, server, account, owner.rootCredentials(), roleSessions, options.region());
+        } catch (Exception e) {
+            database.close();
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("cannot start the sandbox", e);
+        }
+    }
+
+    private static void writeCredentialsFile(Path dataDir, AccountSetup.Owner owner) {
+        try {
+            OwnerOnlyFile.write(dataDir.resolve(CREDENTIALS_FILE), String.join("\n",
+                    "# Root AccessKey of the sandbox account " + owner.account().id() + ". Keep it private.",
+                    "account_id = " + owner.account().id(),
+                    "access_key_id = " + owner.rootCredentials().accessKeyId(),
+                    "access_key_secret = " + owner.rootCredentials().accessKeySecret(),
+                    ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the credentials file in " + dataDir, e);
+        }
+    }
+
+    public SandboxEndpoints endpoints() {
+        return endpoints;
+    }
+
+    public String accountId() {
+        return account.id();
+    }
+
+    /** The default region: the one the main listener's FC serves. */
+    public String region() {
+        return region;
+    }
+
+    /** The account's root AccessKey (toString masks the secret). */
+    public Credentials rootCredentials() {
+        return rootCredentials;
+    }
+
+    /** Issues role sessions for services acting on the account's behalf (the FC runtime). */
+    public RoleSessions roleSessions() {
+        return roleSessions;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the sandbox server", e);
+        } finally {
+            database.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Sandbox[account " + account.id() + ", " + endpoints + "]";
+    }
+}

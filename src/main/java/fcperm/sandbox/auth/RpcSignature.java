@@ -1,0 +1,56 @@
+package fcperm.sandbox.auth;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+/**
+ * POP RPC signature v1 (HMAC-SHA1): the sorted, RFC 3986-encoded parameters (all but {@code Signature}),
+ * {@code METHOD&%2F&encode(canonical)}, keyed with {@code secret + "&"}.
+ */
+public final class RpcSignature {
+
+    private RpcSignature() {
+    }
+
+    public static String stringToSign(String method, Map<String, String> parameters) {
+        StringJoiner canonical = new StringJoiner("&");
+        new TreeMap<>(parameters).forEach((name, value) -> {
+            if (!name.equals("Signature")) {
+                canonical.add(percentEncode(name) + "=" + percentEncode(value));
+            }
+        });
+        return method + "&" + percentEncode("/") + "&" + percentEncode(canonical.toString());
+    }
+
+    public static String sign(String stringToSign, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec((secret + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 is not available", e);
+        }
+    }
+
+    /** RFC 3986: unreserved characters stay, everything else is %XX of its UTF-8 bytes (space is %20). */
+    public static String percentEncode(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '.' || c == '~') {
+                out.append(c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,107 @@
+package fcperm.sandbox.http;
+
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The embedded Jetty server, on loopback only. The main listener serves every service for the default region.
+ * Because a client that overrides the FC endpoint no longer says which region it means, each further region gets its
+ * own loopback listener, opened on demand ({@link #openRegion}); requests are tagged with the region of the listener
+ * they arrived on.
+ */
+public final class SandboxServer implements AutoCloseable {
+
+    public static final String LOOPBACK = "127.0.0.1";
+
+    private final Server server;
+    private final String defaultRegion;
+    private final Map<String, ServerConnector> listenersByRegion = new ConcurrentHashMap<>();
+    private final Map<Integer, String> regionsByPort = new ConcurrentHashMap<>();
+
+    /**
+     * Starts listening on {@code port} (0 = a free port).
+     *
+     * @param pipeline built by the caller with {@link #regionOf} as its region lookup
+     */
+    private SandboxServer(String defaultRegion) {
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("sandbox-http");
+        this.server = new Server(threads);
+        this.defaultRegion = defaultRegion;
+    }
+
+    /** Creates the server; the pipeline is built by {@code pipelineFactory} from this server's region lookup. */
+    public static SandboxServer start(int port, String defaultRegion,
+                                      Function<Function<Request, String>, RequestPipeline> pipelineFactory) throws Exception {
+        SandboxServer sandboxServer = new SandboxServer(defaultRegion);
+        sandboxServer.server.setHandler(pipelineFactory.apply(sandboxServer::regionOf));
+        ServerConnector main = sandboxServer.connector(port);
+        sandboxServer.server.addConnector(main);
+        try {
+            sandboxServer.server.start();
+        } catch (Exception e) {
+            sandboxServer.server.stop();
+            throw e;
+        }
+        sandboxServer.listenersByRegion.put(defaultRegion, main);
+        sandboxServer.regionsByPort.put(main.getLocalPort(), defaultRegion);
+        return sandboxServer;
+    }
+
+    private ServerConnector connector(int port) {
+        HttpConfiguration config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        config.setSendDateHeader(true);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config));
+        connector.setHost(LOOPBACK);
+        connector.setPort(port);
+        return connector;
+    }
+
+    /** The base URL of the main listener (default region). */
+    public URI baseUri() {
+        return uriOf(listenersByRegion.get(defaultRegion));
+    }
+
+    /** The base URL of the listener for {@code region}, opening one on a free port the first time. */
+    public synchronized URI openRegion(String region) {
+        ServerConnector existing = listenersByRegion.get(region);
+        if (existing != null) {
+            return uriOf(existing);
+        }
+        ServerConnector connector = connector(0);
+        server.addConnector(connector);
+        try {
+            connector.start();
+        } catch (Exception e) {
+            server.removeConnector(connector);
+            throw new IllegalStateException("cannot open a listener for region " + region, e);
+        }
+        regionsByPort.put(connector.getLocalPort(), region);
+        listenersByRegion.put(region, connector);
+        return uriOf(connector);
+    }
+
+    /** The region a request is for: that of the listener it arrived on. */
+    public String regionOf(Request request) {
+        return regionsByPort.getOrDefault(Request.getLocalPort(request), defaultRegion);
+    }
+
+    private static URI uriOf(ServerConnector connector) {
+        return URI.create("http://" + LOOPBACK + ":" + connector.getLocalPort());
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

@@ -1,0 +1,67 @@
+package fcperm.sandbox;
+
+import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
+import com.aliyuncs.ram.model.v20150501.GetRoleRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static fcperm.sandbox.SdkClients.call;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** State lives in the data directory: the same account, keys and roles after a restart. */
+class SandboxRestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void accountKeysAndRolesSurviveARestart() {
+        String accountId;
+        String accessKeyId;
+        String roleId;
+        try (Sandbox first = Sandbox.start(SandboxOptions.of(dataDir))) {
+            SdkClients clients = new SdkClients(first);
+            CreateRoleRequest create = clients.local(new CreateRoleRequest());
+            create.setRoleName("survivor");
+            create.setAssumeRolePolicyDocument(RamRolesTest.FC_TRUST);
+            roleId = call(clients.root(), create).getRole().getRoleId();
+            accountId = first.accountId();
+            accessKeyId = first.rootCredentials().accessKeyId();
+        }
+
+        try (Sandbox second = Sandbox.start(SandboxOptions.of(dataDir))) {
+            SdkClients clients = new SdkClients(second);
+            GetRoleRequest get = clients.local(new GetRoleRequest());
+            get.setRoleName("survivor");
+
+            assertThat(second.accountId()).isEqualTo(accountId);
+            assertThat(second.rootCredentials().accessKeyId()).isEqualTo(accessKeyId);
+            assertThat(call(clients.root(), get).getRole().getRoleId()).isEqualTo(roleId);
+        }
+    }
+
+    @Test
+    void rootCredentialsFileIsOwnerOnlyAndTheSecretIsNeverInToString() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.of(dataDir))) {
+            Path credentials = dataDir.resolve(Sandbox.CREDENTIALS_FILE);
+
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("rw-------");
+            assertThat(Files.readString(credentials)).contains(sandbox.rootCredentials().accessKeySecret());
+            assertThat(sandbox.rootCredentials().toString()).doesNotContain(sandbox.rootCredentials().accessKeySecret());
+            assertThat(sandbox.toString()).doesNotContain(sandbox.rootCredentials().accessKeySecret());
+        }
+    }
+
+    @Test
+    void aSecondSandboxCannotShareTheDataDirectory() {
+        try (Sandbox ignored = Sandbox.start(SandboxOptions.of(dataDir))) {
+            assertThatThrownBy(() -> Sandbox.start(SandboxOptions.of(dataDir)))
+                    .hasMessageContaining("another sandbox is already using");
+        }
+    }
+}
