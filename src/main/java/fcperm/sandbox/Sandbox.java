@@ -7,6 +7,7 @@ import fcperm.sandbox.auth.Authorizer;
 import fcperm.sandbox.auth.Credentials;
 import fcperm.sandbox.auth.Identities;
 import fcperm.sandbox.auth.RoleSessions;
+import fcperm.sandbox.auth.SystemPolicies;
 import fcperm.sandbox.http.RequestPipeline;
 import fcperm.sandbox.http.RpcWire;
 import fcperm.sandbox.http.SandboxServer;
@@ -58,13 +59,14 @@ public final class Sandbox implements AutoCloseable {
             writeCredentialsFile(options.dataDir(), owner);
             Account account = owner.account();
             Identities identities = new Identities(database, account);
+            SystemPolicies systemPolicies = new SystemPolicies(List.of());
             Authorizer authorizer = new Authorizer();
             Authenticator authenticator = new Authenticator(identities, options.clock());
             RoleSessions roleSessions = new RoleSessions(database, identities, authorizer, options.clock());
 
             List<RpcApi> rpcApis = List.of(
-                    new RamApi(database, account.id(), options.clock()),
-                    new StsApi());
+                    new RamApi(database, account.id(), systemPolicies, options.clock()),
+                    new StsApi(roleSessions, account.id()));
             RpcWire rpc = new RpcWire(rpcApis);
             // asked in order: the first style that accepts a request owns it; RPC is last (and answers strays)
             List<WireStyle> styles = List.of(rpc);
