@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -171,5 +172,19 @@ class RpcAuthenticationTest {
         assertThat(reply.contentType()).startsWith("text/xml");
         assertThat(reply.body()).startsWith("<?xml").contains("<Error><RequestId>")
                 .contains("<Code>EntityNotExist.Role</Code>").contains("<HostId>ram.aliyuncs.com</HostId>");
+    }
+
+    @Test
+    void anotherRegionGetsItsOwnStableLoopbackListenerThatServesSignedRequests() {
+        SandboxEndpoints endpoints = clients.sandbox().endpoints();
+        URI shanghai = endpoints.fc("cn-shanghai");
+
+        assertThat(endpoints.fc(clients.sandbox().region())).isEqualTo(endpoints.fc());
+        assertThat(shanghai.getHost()).isEqualTo("127.0.0.1");
+        assertThat(shanghai.getPort()).isNotEqualTo(endpoints.fc().getPort());
+        assertThat(endpoints.fc("cn-shanghai")).isEqualTo(shanghai);
+        GetCallerIdentityRequest request = clients.local(new GetCallerIdentityRequest());
+        request.setSysEndpoint(shanghai.getHost() + ":" + shanghai.getPort());
+        assertThat(call(clients.root(), request).getAccountId()).isEqualTo(clients.sandbox().accountId());
     }
 }
