@@ -7,11 +7,15 @@ import fcperm.sandbox.auth.Authorizer;
 import fcperm.sandbox.auth.Credentials;
 import fcperm.sandbox.auth.Identities;
 import fcperm.sandbox.auth.RoleSessions;
+import fcperm.sandbox.fc.FcApi;
+import fcperm.sandbox.fc.FcService;
+import fcperm.sandbox.http.FcWire;
 import fcperm.sandbox.http.RequestPipeline;
 import fcperm.sandbox.http.RpcWire;
 import fcperm.sandbox.http.SandboxServer;
 import fcperm.sandbox.http.WireStyle;
 import fcperm.sandbox.protocol.RpcApi;
+import fcperm.sandbox.runtime.FunctionRuntime;
 import fcperm.sandbox.ram.RamApi;
 import fcperm.sandbox.store.Database;
 import fcperm.sandbox.sts.StsApi;
@@ -19,6 +23,7 @@ import fcperm.sandbox.sts.StsApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -32,27 +37,33 @@ public final class Sandbox implements AutoCloseable {
     /** The root AccessKey, readable by the owner only. */
     public static final String CREDENTIALS_FILE = "credentials";
 
+    /** A warm function instance (child JVM) unused this long is stopped. */
+    private static final Duration FUNCTION_INSTANCE_IDLE_TIMEOUT = Duration.ofMinutes(5);
+
     private final Database database;
     private final SandboxServer server;
     private final Account account;
     private final Credentials rootCredentials;
     private final RoleSessions roleSessions;
+    private final FcService fcService;
     private final SandboxEndpoints endpoints;
     private final String region;
 
     private Sandbox(Database database, SandboxServer server, Account account, Credentials rootCredentials,
-                    RoleSessions roleSessions, String region) {
+                    RoleSessions roleSessions, FcService fcService, String region) {
         this.database = database;
         this.server = server;
         this.account = account;
         this.rootCredentials = rootCredentials;
         this.roleSessions = roleSessions;
+        this.fcService = fcService;
         this.region = region;
         this.endpoints = new SandboxEndpoints(server, region);
     }
 
     public static Sandbox start(SandboxOptions options) {
         Database database = Database.open(options.dataDir());
+        FcService fcService = null;
         try {
             AccountSetup.Owner owner = AccountSetup.ensure(database, options.clock().instant());
             writeCredentialsFile(options.dataDir(), owner);
@@ -66,13 +77,19 @@ public final class Sandbox implements AutoCloseable {
                     new RamApi(database, account.id(), options.clock()),
                     new StsApi());
             RpcWire rpc = new RpcWire(rpcApis);
+            fcService = new FcService(database, account.id(), roleSessions,
+                    new FunctionRuntime(options.dataDir().resolve("fc").resolve("runtime"), FUNCTION_INSTANCE_IDLE_TIMEOUT),
+                    options.dataDir().resolve("fc").resolve("packages"), options.clock());
             // asked in order: the first style that accepts a request owns it; RPC is last (and answers strays)
-            List<WireStyle> styles = List.of(rpc);
+            List<WireStyle> styles = List.of(new FcWire(new FcApi(fcService)), rpc);
 
             SandboxServer server = SandboxServer.start(options.port(), options.region(),
                     regionOf -> new RequestPipeline(styles, rpc, authenticator, authorizer, regionOf, options.clock()));
-            return new Sandbox(database, server, account, owner.rootCredentials(), roleSessions, options.region());
+            return new Sandbox(database, server, account, owner.rootCredentials(), roleSessions, fcService, options.region());
         } catch (Exception e) {
+            if (fcService != null) {
+                fcService.close();
+            }
             database.close();
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
@@ -124,6 +141,7 @@ public final class Sandbox implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot stop the sandbox server", e);
         } finally {
+            fcService.close();
             database.close();
         }
     }
