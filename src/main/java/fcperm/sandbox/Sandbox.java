@@ -7,6 +7,7 @@ import fcperm.sandbox.auth.Authorizer;
 import fcperm.sandbox.auth.Credentials;
 import fcperm.sandbox.auth.Identities;
 import fcperm.sandbox.auth.RoleSessions;
+import fcperm.sandbox.auth.SystemPolicies;
 import fcperm.sandbox.fc.FcApi;
 import fcperm.sandbox.fc.FcService;
 import fcperm.sandbox.http.FcWire;
@@ -69,13 +70,14 @@ public final class Sandbox implements AutoCloseable {
             writeCredentialsFile(options.dataDir(), owner);
             Account account = owner.account();
             Identities identities = new Identities(database, account);
+            SystemPolicies systemPolicies = new SystemPolicies(List.of());
             Authorizer authorizer = new Authorizer();
             Authenticator authenticator = new Authenticator(identities, options.clock());
             RoleSessions roleSessions = new RoleSessions(database, identities, authorizer, options.clock());
 
             List<RpcApi> rpcApis = List.of(
-                    new RamApi(database, account.id(), options.clock()),
-                    new StsApi());
+                    new RamApi(database, account.id(), systemPolicies, options.clock()),
+                    new StsApi(roleSessions, account.id()));
             RpcWire rpc = new RpcWire(rpcApis);
             fcService = new FcService(database, account.id(), roleSessions,
                     new FunctionRuntime(options.dataDir().resolve("fc").resolve("runtime"), FUNCTION_INSTANCE_IDLE_TIMEOUT),

@@ -1,11 +1,15 @@
 package fcperm.sandbox.sts;
 
+import fcperm.sandbox.auth.IssuedSession;
 import fcperm.sandbox.auth.Principal;
+import fcperm.sandbox.auth.RequiredPermission;
+import fcperm.sandbox.auth.RoleSessions;
 import fcperm.sandbox.protocol.RpcApi;
 import fcperm.sandbox.protocol.RpcBody;
 import fcperm.sandbox.protocol.RpcInvocation;
 import fcperm.sandbox.protocol.RpcOperation;
 import fcperm.sandbox.protocol.RpcProduct;
+import fcperm.sandbox.protocol.RpcRequest;
 
 import java.util.List;
 
@@ -13,6 +17,14 @@ import java.util.List;
 public final class StsApi implements RpcApi {
 
     private static final RpcProduct PRODUCT = new RpcProduct("Sts", "2015-04-01", "sts.aliyuncs.com");
+
+    private final StsService service;
+    private final String accountId;
+
+    public StsApi(RoleSessions roleSessions, String accountId) {
+        this.service = new StsService(roleSessions, accountId);
+        this.accountId = accountId;
+    }
 
     @Override
     public RpcProduct product() {
@@ -22,8 +34,32 @@ public final class StsApi implements RpcApi {
     @Override
     public List<RpcOperation> operations() {
         return List.of(
+                new RpcOperation("AssumeRole", this::assumeRolePermission, this::assumeRole),
                 // anyone who can sign a request may ask who they are
                 new RpcOperation("GetCallerIdentity", invocation -> List.of(), this::getCallerIdentity));
+    }
+
+    /** Decision A of ram-policy.md §2.6: the caller's own policies must allow sts:AssumeRole on the role. */
+    private List<RequiredPermission> assumeRolePermission(RpcInvocation invocation) {
+        String roleName = StsService.RoleArn.parse(invocation.request().required("RoleArn")).roleName();
+        return List.of(RequiredPermission.of("sts:AssumeRole", "acs:ram::" + accountId + ":role/" + roleName));
+    }
+
+    private RpcBody assumeRole(RpcInvocation invocation) {
+        RpcRequest request = invocation.request();
+        IssuedSession session = service.assumeRole(invocation.caller(), request.required("RoleArn"),
+                request.required("RoleSessionName"),
+                request.optionalLong("DurationSeconds", () -> StsErrors.durationSeconds("DurationSeconds is not a number.")),
+                request.optional("Policy"), request.optional("ExternalId"), invocation.context());
+        return RpcBody.create()
+                .put("AssumedRoleUser", RpcBody.create()
+                        .put("Arn", session.assumedRoleArn())
+                        .put("AssumedRoleId", session.assumedRoleId()))
+                .put("Credentials", RpcBody.create()
+                        .put("AccessKeyId", session.credentials().accessKeyId())
+                        .put("AccessKeySecret", session.credentials().accessKeySecret())
+                        .put("SecurityToken", session.credentials().securityToken().orElseThrow())
+                        .put("Expiration", session.credentials().expiration().orElseThrow().toString()));
     }
 
     private RpcBody getCallerIdentity(RpcInvocation invocation) {

@@ -1,0 +1,31 @@
+package fcperm.sandbox.auth;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The system policies of the account, looked up by name (case-insensitively, as RAM does). */
+public final class SystemPolicies {
+
+    private final List<SystemPolicy> all;
+    private final Map<String, SystemPolicy> byName;
+
+    public SystemPolicies(List<SystemPolicy> policies) {
+        this.all = policies.stream().sorted(Comparator.comparing(SystemPolicy::name)).toList();
+        this.byName = policies.stream().collect(Collectors.toUnmodifiableMap(
+                policy -> policy.name().toLowerCase(Locale.ROOT), Function.identity()));
+    }
+
+    public Optional<SystemPolicy> get(String name) {
+        return Optional.ofNullable(byName.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Every system policy, in name order. */
+    public List<SystemPolicy> all() {
+        return all;
+    }
+}
