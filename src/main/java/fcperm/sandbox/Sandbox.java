@@ -26,6 +26,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The embedded sandbox: a local, wire-compatible RAM, STS, Resource Manager, OSS and FC 2.0 on loopback, with its
@@ -63,9 +65,12 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public static Sandbox start(SandboxOptions options) {
-        Database database = Database.open(options.dataDir());
+        // the listener comes up while the store opens: the two are most of the start time of a cold JVM
+        CompletableFuture<SandboxServer> listening = CompletableFuture.supplyAsync(() -> listen(options));
+        Database database = null;
         FcService fcService = null;
         try {
+            database = Database.open(options.dataDir());
             AccountSetup.Owner owner = AccountSetup.ensure(database, options.clock().instant());
             writeCredentialsFile(options.dataDir(), owner);
             Account account = owner.account();
@@ -85,18 +90,34 @@ public final class Sandbox implements AutoCloseable {
             // asked in order: the first style that accepts a request owns it; RPC is last (and answers strays)
             List<WireStyle> styles = List.of(new FcWire(new FcApi(fcService)), rpc);
 
-            SandboxServer server = SandboxServer.start(options.port(), options.region(),
-                    regionOf -> new RequestPipeline(styles, rpc, authenticator, authorizer, regionOf, options.clock()));
+            SandboxServer server = listening.join();
+            server.serve(new RequestPipeline(styles, rpc, authenticator, authorizer, server::regionOf, options.clock()));
             return new Sandbox(database, server, account, owner.rootCredentials(), roleSessions, fcService, options.region());
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
+            listening.thenAccept(Sandbox::stopQuietly);
             if (fcService != null) {
                 fcService.close();
             }
-            database.close();
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
+            if (database != null) {
+                database.close();
             }
-            throw new IllegalStateException("cannot start the sandbox", e);
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static SandboxServer listen(SandboxOptions options) {
+        try {
+            return SandboxServer.start(options.port(), options.region());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot listen on 127.0.0.1:" + options.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void stopQuietly(SandboxServer server) {
+        try {
+            server.close();
+        } catch (Exception ignored) {
+            // already failing to start; the original error is what matters
         }
     }
 

@@ -7,12 +7,9 @@ import com.aliyuncs.ram.model.v20150501.GetRoleRequest;
 import com.aliyuncs.ram.model.v20150501.GetRoleResponse;
 import com.aliyuncs.ram.model.v20150501.ListRolesRequest;
 import com.aliyuncs.ram.model.v20150501.ListRolesResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,33 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** RAM roles through the official RAM SDK: CreateRole, GetRole, ListRoles, with the cloud's validation. */
 class RamRolesTest {
 
-    static final String FC_TRUST = "{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\","
-            + "\"Principal\":{\"Service\":[\"fc.aliyuncs.com\"]}}],\"Version\":\"1\"}";
-
-    @TempDir
-    static Path dataDir;
-    private static Sandbox sandbox;
-    private static SdkClients clients;
-    private static IAcsClient root;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start(SandboxOptions.of(dataDir));
-        clients = new SdkClients(sandbox);
-        root = clients.root();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    private static CreateRoleRequest createRole(String name) {
-        CreateRoleRequest request = clients.local(new CreateRoleRequest());
-        request.setRoleName(name);
-        request.setAssumeRolePolicyDocument(FC_TRUST);
-        return request;
-    }
+    @RegisterExtension
+    static final SdkClients clients = new SdkClients();
 
     private static GetRoleRequest getRole(String name) {
         GetRoleRequest request = clients.local(new GetRoleRequest());
@@ -59,70 +31,70 @@ class RamRolesTest {
 
     @Test
     void createdRoleIsReadBackWithEveryField() {
-        CreateRoleRequest create = createRole("fc-exec.role-1");
+        CreateRoleRequest create = clients.createRole("fc-exec.role-1");
         create.setDescription("runs the probe");
         create.setMaxSessionDuration(7200L);
 
-        CreateRoleResponse.Role created = call(root, create).getRole();
-        GetRoleResponse.Role read = call(root, getRole("fc-exec.role-1")).getRole();
+        CreateRoleResponse.Role created = call(clients.root(), create).getRole();
+        GetRoleResponse.Role read = call(clients.root(), getRole("fc-exec.role-1")).getRole();
 
         assertThat(created.getRoleId()).containsOnlyDigits();
-        assertThat(created.getArn()).isEqualTo("acs:ram::" + sandbox.accountId() + ":role/fc-exec.role-1");
+        assertThat(created.getArn()).isEqualTo("acs:ram::" + clients.sandbox().accountId() + ":role/fc-exec.role-1");
         assertThat(read.getRoleId()).isEqualTo(created.getRoleId());
         assertThat(read.getRoleName()).isEqualTo("fc-exec.role-1");
         assertThat(read.getDescription()).isEqualTo("runs the probe");
-        assertThat(read.getAssumeRolePolicyDocument()).isEqualTo(FC_TRUST);
+        assertThat(read.getAssumeRolePolicyDocument()).isEqualTo(SdkClients.FC_TRUST);
         assertThat(read.getMaxSessionDuration()).isEqualTo(7200L);
         assertThat(read.getCreateDate()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
     }
 
     @Test
     void maxSessionDurationDefaultsToAnHour() {
-        assertThat(call(root, createRole("default-session")).getRole().getMaxSessionDuration()).isEqualTo(3600L);
+        assertThat(call(clients.root(), clients.createRole("default-session")).getRole().getMaxSessionDuration()).isEqualTo(3600L);
     }
 
     @Test
     void roleNamesAreUniqueRegardlessOfCase() {
-        call(root, createRole("Unique-Role"));
+        call(clients.root(), clients.createRole("Unique-Role"));
 
-        failsWith("EntityAlreadyExists.Role", () -> root.getAcsResponse(createRole("unique-role")));
+        failsWith("EntityAlreadyExists.Role", () -> clients.root().getAcsResponse(clients.createRole("unique-role")));
     }
 
     @Test
     void roleNameMustUseAllowedCharactersAndLength() {
-        failsWith("InvalidParameter.RoleName.InvalidChars", () -> root.getAcsResponse(createRole("bad_name")));
-        failsWith("InvalidParameter.RoleName.Length", () -> root.getAcsResponse(createRole("r".repeat(65))));
+        failsWith("InvalidParameter.RoleName.InvalidChars", () -> clients.root().getAcsResponse(clients.createRole("bad_name")));
+        failsWith("InvalidParameter.RoleName.Length", () -> clients.root().getAcsResponse(clients.createRole("r".repeat(65))));
     }
 
     @Test
     void maxSessionDurationMustBeBetweenOneAndTwelveHours() {
-        CreateRoleRequest tooShort = createRole("short-session");
+        CreateRoleRequest tooShort = clients.createRole("short-session");
         tooShort.setMaxSessionDuration(3599L);
-        CreateRoleRequest tooLong = createRole("long-session");
+        CreateRoleRequest tooLong = clients.createRole("long-session");
         tooLong.setMaxSessionDuration(43201L);
 
-        failsWith("InvalidParameter.MaxSessionDuration", () -> root.getAcsResponse(tooShort));
-        failsWith("InvalidParameter.MaxSessionDuration", () -> root.getAcsResponse(tooLong));
+        failsWith("InvalidParameter.MaxSessionDuration", () -> clients.root().getAcsResponse(tooShort));
+        failsWith("InvalidParameter.MaxSessionDuration", () -> clients.root().getAcsResponse(tooLong));
     }
 
     @Test
     void trustPolicyMustBeAPolicyDocument() {
-        CreateRoleRequest notJson = createRole("bad-trust");
+        CreateRoleRequest notJson = clients.createRole("bad-trust");
         notJson.setAssumeRolePolicyDocument("{\"Statement\": [");
 
-        failsWith("MalformedPolicyDocument", () -> root.getAcsResponse(notJson));
-        failsWith("EntityNotExist.Role", () -> root.getAcsResponse(getRole("bad-trust")));
+        failsWith("MalformedPolicyDocument", () -> clients.root().getAcsResponse(notJson));
+        failsWith("EntityNotExist.Role", () -> clients.root().getAcsResponse(getRole("bad-trust")));
     }
 
     @Test
     void missingRoleIsNotFound() {
-        failsWith("EntityNotExist.Role", () -> root.getAcsResponse(getRole("never-created")));
+        failsWith("EntityNotExist.Role", () -> clients.root().getAcsResponse(getRole("never-created")));
     }
 
     @Test
     void listRolesPagesWithMarkerUntilEveryRoleIsSeen() {
         for (int i = 0; i < 5; i++) {
-            call(root, createRole("paged-" + i));
+            call(clients.root(), clients.createRole("paged-" + i));
         }
         List<String> seen = new ArrayList<>();
         String marker = null;
@@ -131,7 +103,7 @@ class RamRolesTest {
             ListRolesRequest list = clients.local(new ListRolesRequest());
             list.setMaxItems(2);
             list.setMarker(marker);
-            ListRolesResponse page = call(root, list);
+            ListRolesResponse page = call(clients.root(), list);
             assertThat(page.getRoles()).hasSizeLessThanOrEqualTo(2);
             page.getRoles().forEach(role -> seen.add(role.getRoleName()));
             marker = page.getIsTruncated() ? page.getMarker() : null;
@@ -144,14 +116,14 @@ class RamRolesTest {
 
     @Test
     void xmlResponsesCarryTheSameRolesAsJson() {
-        call(root, createRole("xml-role"));
+        call(clients.root(), clients.createRole("xml-role"));
 
         GetRoleRequest get = clients.localXml(new GetRoleRequest());
         get.setRoleName("xml-role");
         ListRolesRequest list = clients.localXml(new ListRolesRequest());
         list.setMaxItems(1000);
 
-        assertThat(call(root, get).getRole().getArn()).endsWith(":role/xml-role");
-        assertThat(call(root, list).getRoles()).extracting(ListRolesResponse.Role::getRoleName).contains("xml-role");
+        assertThat(call(clients.root(), get).getRole().getArn()).endsWith(":role/xml-role");
+        assertThat(call(clients.root(), list).getRoles()).extracting(ListRolesResponse.Role::getRoleName).contains("xml-role");
     }
 }

@@ -18,12 +18,9 @@ import com.aliyuncs.ram.model.v20150501.ListUsersResponse;
 import com.aliyuncs.sts.model.v20150401.GetCallerIdentityRequest;
 import com.aliyuncs.sts.model.v20150401.GetCallerIdentityResponse;
 import fcperm.sandbox.auth.Credentials;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,23 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** RAM users and their AccessKeys, through the official RAM SDK; a user's key signs requests as that user. */
 class RamUsersTest {
 
-    @TempDir
-    static Path dataDir;
-    private static Sandbox sandbox;
-    private static SdkClients clients;
-    private static IAcsClient root;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start(SandboxOptions.of(dataDir));
-        clients = new SdkClients(sandbox);
-        root = clients.root();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SdkClients clients = new SdkClients();
 
     static CreateUserRequest createUser(SdkClients clients, String name) {
         CreateUserRequest request = clients.local(new CreateUserRequest());
@@ -59,11 +41,11 @@ class RamUsersTest {
     }
 
     /** Creates a user and an AccessKey for it, as a user would through the SDK. */
-    static Credentials userWithKey(SdkClients clients, IAcsClient root, String name) {
-        call(root, createUser(clients, name));
+    static Credentials userWithKey(SdkClients clients, String name) {
+        call(clients.root(), createUser(clients, name));
         CreateAccessKeyRequest key = clients.local(new CreateAccessKeyRequest());
         key.setUserName(name);
-        CreateAccessKeyResponse.AccessKey created = call(root, key).getAccessKey();
+        CreateAccessKeyResponse.AccessKey created = call(clients.root(), key).getAccessKey();
         return Credentials.longTerm(created.getAccessKeyId(), created.getAccessKeySecret());
     }
 
@@ -73,12 +55,12 @@ class RamUsersTest {
         create.setDisplayName("Alice Liddell");
         create.setComments("deploys functions");
 
-        CreateUserResponse.User created = call(root, create).getUser();
+        CreateUserResponse.User created = call(clients.root(), create).getUser();
         GetUserRequest get = clients.local(new GetUserRequest());
         get.setUserName("alice");
 
         assertThat(created.getUserId()).containsOnlyDigits();
-        assertThat(call(root, get).getUser()).satisfies(user -> {
+        assertThat(call(clients.root(), get).getUser()).satisfies(user -> {
             assertThat(user.getUserId()).isEqualTo(created.getUserId());
             assertThat(user.getDisplayName()).isEqualTo("Alice Liddell");
             assertThat(user.getComments()).isEqualTo("deploys functions");
@@ -87,30 +69,30 @@ class RamUsersTest {
 
     @Test
     void userNamesAreUniqueAndValidated() {
-        call(root, createUser(clients, "bob"));
+        call(clients.root(), createUser(clients, "bob"));
 
-        failsWith("EntityAlreadyExists.User", () -> root.getAcsResponse(createUser(clients, "BOB")));
-        failsWith("InvalidParameter.UserName.InvalidChars", () -> root.getAcsResponse(createUser(clients, "bob smith")));
-        failsWith("InvalidParameter.UserName.Length", () -> root.getAcsResponse(createUser(clients, "u".repeat(65))));
+        failsWith("EntityAlreadyExists.User", () -> clients.root().getAcsResponse(createUser(clients, "BOB")));
+        failsWith("InvalidParameter.UserName.InvalidChars", () -> clients.root().getAcsResponse(createUser(clients, "bob smith")));
+        failsWith("InvalidParameter.UserName.Length", () -> clients.root().getAcsResponse(createUser(clients, "u".repeat(65))));
         GetUserRequest missing = clients.local(new GetUserRequest());
         missing.setUserName("nobody");
-        failsWith("EntityNotExist.User", () -> root.getAcsResponse(missing));
+        failsWith("EntityNotExist.User", () -> clients.root().getAcsResponse(missing));
     }
 
     @Test
     void aUsersKeySignsRequestsAsThatUser() {
-        Credentials carol = userWithKey(clients, root, "carol");
+        Credentials carol = userWithKey(clients, "carol");
 
         GetCallerIdentityResponse identity = call(clients.of(carol), clients.local(new GetCallerIdentityRequest()));
 
         assertThat(identity.getIdentityType()).isEqualTo("RAMUser");
-        assertThat(identity.getArn()).isEqualTo("acs:ram::" + sandbox.accountId() + ":user/carol");
+        assertThat(identity.getArn()).isEqualTo("acs:ram::" + clients.sandbox().accountId() + ":user/carol");
         assertThat(identity.getUserId()).isEqualTo(identity.getPrincipalId()).containsOnlyDigits();
     }
 
     @Test
     void aUserWithoutPoliciesIsRefusedWithTheDeniedActionInTheDetail() {
-        Credentials dave = userWithKey(clients, root, "dave");
+        Credentials dave = userWithKey(clients, "dave");
 
         ClientException error = failsWith("NoPermission",
                 () -> clients.of(dave).getAcsResponse(clients.local(new ListRolesRequest())));
@@ -119,64 +101,64 @@ class RamUsersTest {
 
     @Test
     void accessKeysAreListedWithoutSecretsLimitedToTwoAndDeletable() {
-        Credentials erin = userWithKey(clients, root, "erin");
+        Credentials erin = userWithKey(clients, "erin");
         CreateAccessKeyRequest second = clients.local(new CreateAccessKeyRequest());
         second.setUserName("erin");
-        call(root, second);
+        call(clients.root(), second);
 
-        failsWith("LimitExceeded.User.AccessKey", () -> root.getAcsResponse(second));
+        failsWith("LimitExceeded.User.AccessKey", () -> clients.root().getAcsResponse(second));
         ListAccessKeysRequest list = clients.local(new ListAccessKeysRequest());
         list.setUserName("erin");
-        List<ListAccessKeysResponse.AccessKey> keys = call(root, list).getAccessKeys();
+        List<ListAccessKeysResponse.AccessKey> keys = call(clients.root(), list).getAccessKeys();
         assertThat(keys).hasSize(2).extracting(ListAccessKeysResponse.AccessKey::getStatus).containsOnly("Active");
         assertThat(keys).extracting(ListAccessKeysResponse.AccessKey::getAccessKeyId).contains(erin.accessKeyId());
 
         DeleteAccessKeyRequest delete = clients.local(new DeleteAccessKeyRequest());
         delete.setUserName("erin");
         delete.setUserAccessKeyId(erin.accessKeyId());
-        call(root, delete);
-        failsWith("EntityNotExist.User.AccessKey", () -> root.getAcsResponse(delete));
+        call(clients.root(), delete);
+        failsWith("EntityNotExist.User.AccessKey", () -> clients.root().getAcsResponse(delete));
         failsWith("InvalidAccessKeyId.NotFound",
                 () -> clients.of(erin).getAcsResponse(clients.local(new GetCallerIdentityRequest())));
     }
 
     @Test
     void aUserWithKeysOrPoliciesCannotBeDeleted() {
-        Credentials frank = userWithKey(clients, root, "frank");
+        Credentials frank = userWithKey(clients, "frank");
         DeleteUserRequest deleteUser = clients.local(new DeleteUserRequest());
         deleteUser.setUserName("frank");
 
-        failsWith("DeleteConflict.User.AccessKey", () -> root.getAcsResponse(deleteUser));
+        failsWith("DeleteConflict.User.AccessKey", () -> clients.root().getAcsResponse(deleteUser));
 
         DeleteAccessKeyRequest deleteKey = clients.local(new DeleteAccessKeyRequest());
         deleteKey.setUserName("frank");
         deleteKey.setUserAccessKeyId(frank.accessKeyId());
-        call(root, deleteKey);
-        RamPoliciesTest.createPolicy(clients, root, "for-frank", RamPoliciesTest.READ_BUCKET);
+        call(clients.root(), deleteKey);
+        RamPoliciesTest.createPolicy(clients, clients.root(), "for-frank", RamPoliciesTest.READ_BUCKET);
         AttachPolicyToUserRequest attach = clients.local(new AttachPolicyToUserRequest());
         attach.setPolicyType("Custom");
         attach.setPolicyName("for-frank");
         attach.setUserName("frank");
-        call(root, attach);
+        call(clients.root(), attach);
 
-        failsWith("DeleteConflict.User.Policy", () -> root.getAcsResponse(deleteUser));
+        failsWith("DeleteConflict.User.Policy", () -> clients.root().getAcsResponse(deleteUser));
     }
 
     @Test
     void deletedUserIsGone() {
-        call(root, createUser(clients, "gina"));
+        call(clients.root(), createUser(clients, "gina"));
         DeleteUserRequest delete = clients.local(new DeleteUserRequest());
         delete.setUserName("gina");
 
-        call(root, delete);
+        call(clients.root(), delete);
 
-        failsWith("EntityNotExist.User", () -> root.getAcsResponse(delete));
+        failsWith("EntityNotExist.User", () -> clients.root().getAcsResponse(delete));
     }
 
     @Test
     void listUsersPagesAcrossPages() {
         for (int i = 0; i < 5; i++) {
-            call(root, createUser(clients, "paged.user-" + i));
+            call(clients.root(), createUser(clients, "paged.user-" + i));
         }
         List<String> seen = new ArrayList<>();
         String marker = null;
@@ -185,7 +167,7 @@ class RamUsersTest {
             ListUsersRequest list = clients.localXml(new ListUsersRequest());
             list.setMaxItems(2);
             list.setMarker(marker);
-            ListUsersResponse page = call(root, list);
+            ListUsersResponse page = call(clients.root(), list);
             page.getUsers().forEach(user -> seen.add(user.getUserName()));
             marker = page.getIsTruncated() ? page.getMarker() : null;
             pages++;

@@ -9,12 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fcperm.sandbox.auth.Credentials;
 import fcperm.sandbox.auth.RpcSignature;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
+import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -30,45 +29,36 @@ class RpcAuthenticationTest {
     private static final String STS = "2015-04-01";
     private static final String RAM = "2015-05-01";
 
-    @TempDir
-    static Path dataDir;
-    private static Sandbox sandbox;
-    private static SdkClients clients;
+    @RegisterExtension
+    static final SdkClients clients = new SdkClients();
     private static RawRpc raw;
 
     @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start(SandboxOptions.of(dataDir));
-        clients = new SdkClients(sandbox);
-        raw = new RawRpc(sandbox.endpoints().sts());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+    static void prepare() {
+        raw = new RawRpc(clients.sandbox().endpoints().sts());
     }
 
     @Test
     void rootKeyIsTheAccountItself() {
         GetCallerIdentityResponse identity = call(clients.root(), clients.local(new GetCallerIdentityRequest()));
 
-        assertThat(identity.getAccountId()).isEqualTo(sandbox.accountId()).hasSize(16).containsOnlyDigits();
+        assertThat(identity.getAccountId()).isEqualTo(clients.sandbox().accountId()).hasSize(16).containsOnlyDigits();
         assertThat(identity.getIdentityType()).isEqualTo("Account");
-        assertThat(identity.getArn()).isEqualTo("acs:ram::" + sandbox.accountId() + ":root");
+        assertThat(identity.getArn()).isEqualTo("acs:ram::" + clients.sandbox().accountId() + ":root");
         assertThat(identity.getRequestId()).isNotBlank();
     }
 
     @Test
     void wrongSecretIsReportedByTheSdkAsInvalidSecretBecauseTheServerStringToSignMatchesItsOwn() {
-        IAcsClient impostor = clients.of(Credentials.longTerm(sandbox.rootCredentials().accessKeyId(), "not-the-secret"));
+        IAcsClient impostor = clients.of(Credentials.longTerm(clients.sandbox().rootCredentials().accessKeyId(), "not-the-secret"));
 
         failsWith("SDK.InvalidAccessKeySecret", () -> impostor.getAcsResponse(clients.local(new GetCallerIdentityRequest())));
     }
 
     @Test
     void tamperedRequestGetsSignatureDoesNotMatchWithTheServersStringToSign() throws Exception {
-        Map<String, String> signed = RawRpc.sign("GET", RawRpc.common(RAM, "GetRole", sandbox.rootCredentials()),
-                sandbox.rootCredentials().accessKeySecret());
+        Map<String, String> signed = RawRpc.sign("GET", RawRpc.common(RAM, "GetRole", clients.sandbox().rootCredentials()),
+                clients.sandbox().rootCredentials().accessKeySecret());
         signed.put("RoleName", "added-after-signing");
 
         RawRpc.Reply reply = raw.get(signed);
@@ -93,10 +83,10 @@ class RpcAuthenticationTest {
 
     @Test
     void timestampMoreThanFifteenMinutesOldIsRejected() throws Exception {
-        Map<String, String> parameters = RawRpc.common(STS, "GetCallerIdentity", sandbox.rootCredentials());
+        Map<String, String> parameters = RawRpc.common(STS, "GetCallerIdentity", clients.sandbox().rootCredentials());
         parameters.put("Timestamp", Instant.now().minus(16, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString());
 
-        RawRpc.Reply reply = raw.get(RawRpc.sign("GET", parameters, sandbox.rootCredentials().accessKeySecret()));
+        RawRpc.Reply reply = raw.get(RawRpc.sign("GET", parameters, clients.sandbox().rootCredentials().accessKeySecret()));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(JSON.readTree(reply.body()).path("Code").asText()).isEqualTo("InvalidTimeStamp.Expired");
@@ -104,18 +94,18 @@ class RpcAuthenticationTest {
 
     @Test
     void malformedTimestampIsRejected() throws Exception {
-        Map<String, String> parameters = RawRpc.common(STS, "GetCallerIdentity", sandbox.rootCredentials());
+        Map<String, String> parameters = RawRpc.common(STS, "GetCallerIdentity", clients.sandbox().rootCredentials());
         parameters.put("Timestamp", "yesterday");
 
-        RawRpc.Reply reply = raw.get(RawRpc.sign("GET", parameters, sandbox.rootCredentials().accessKeySecret()));
+        RawRpc.Reply reply = raw.get(RawRpc.sign("GET", parameters, clients.sandbox().rootCredentials().accessKeySecret()));
 
         assertThat(JSON.readTree(reply.body()).path("Code").asText()).isEqualTo("InvalidTimeStamp.Format");
     }
 
     @Test
     void reusedSignatureNonceIsRejected() throws Exception {
-        Map<String, String> signed = RawRpc.sign("GET", RawRpc.common(STS, "GetCallerIdentity", sandbox.rootCredentials()),
-                sandbox.rootCredentials().accessKeySecret());
+        Map<String, String> signed = RawRpc.sign("GET", RawRpc.common(STS, "GetCallerIdentity", clients.sandbox().rootCredentials()),
+                clients.sandbox().rootCredentials().accessKeySecret());
 
         assertThat(raw.get(signed).status()).isEqualTo(200);
         RawRpc.Reply replay = raw.get(signed);
@@ -126,10 +116,10 @@ class RpcAuthenticationTest {
 
     @Test
     void missingCommonParameterIsNamedInTheCode() throws Exception {
-        Map<String, String> parameters = RawRpc.common(STS, "GetCallerIdentity", sandbox.rootCredentials());
+        Map<String, String> parameters = RawRpc.common(STS, "GetCallerIdentity", clients.sandbox().rootCredentials());
         parameters.remove("SignatureNonce");
 
-        RawRpc.Reply reply = raw.get(RawRpc.sign("GET", parameters, sandbox.rootCredentials().accessKeySecret()));
+        RawRpc.Reply reply = raw.get(RawRpc.sign("GET", parameters, clients.sandbox().rootCredentials().accessKeySecret()));
 
         JsonNode error = JSON.readTree(reply.body());
         assertThat(reply.status()).isEqualTo(400);
@@ -146,10 +136,10 @@ class RpcAuthenticationTest {
 
     @Test
     void unknownActionAndVersionAreRejected() throws Exception {
-        RawRpc.Reply action = raw.get(RawRpc.sign("GET", RawRpc.common(STS, "MakeCoffee", sandbox.rootCredentials()),
-                sandbox.rootCredentials().accessKeySecret()));
+        RawRpc.Reply action = raw.get(RawRpc.sign("GET", RawRpc.common(STS, "MakeCoffee", clients.sandbox().rootCredentials()),
+                clients.sandbox().rootCredentials().accessKeySecret()));
         RawRpc.Reply version = raw.get(RawRpc.sign("GET", RawRpc.common("1999-01-01", "GetCallerIdentity",
-                sandbox.rootCredentials()), sandbox.rootCredentials().accessKeySecret()));
+                clients.sandbox().rootCredentials()), clients.sandbox().rootCredentials().accessKeySecret()));
 
         assertThat(action.status()).isEqualTo(404);
         assertThat(JSON.readTree(action.body()).path("Code").asText()).isEqualTo("InvalidAction.NotFound");
@@ -158,29 +148,43 @@ class RpcAuthenticationTest {
 
     @Test
     void popCoreStylePostWithEverythingInTheFormBodyIsAccepted() throws Exception {
-        Map<String, String> signed = RawRpc.sign("POST", RawRpc.common(STS, "GetCallerIdentity", sandbox.rootCredentials()),
-                sandbox.rootCredentials().accessKeySecret());
+        Map<String, String> signed = RawRpc.sign("POST", RawRpc.common(STS, "GetCallerIdentity", clients.sandbox().rootCredentials()),
+                clients.sandbox().rootCredentials().accessKeySecret());
 
         RawRpc.Reply reply = raw.postForm(signed);
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.contentType()).isEqualTo("application/json;charset=utf-8");
         JsonNode body = JSON.readTree(reply.body());
-        assertThat(body.path("AccountId").asText()).isEqualTo(sandbox.accountId());
+        assertThat(body.path("AccountId").asText()).isEqualTo(clients.sandbox().accountId());
         assertThat(body.has("Code")).as("a success body must not carry Code (pop-core treats it as an error)").isFalse();
     }
 
     @Test
     void errorsComeInXmlWhenTheClientAsksForXml() throws Exception {
-        Map<String, String> parameters = RawRpc.common(RAM, "GetRole", sandbox.rootCredentials());
+        Map<String, String> parameters = RawRpc.common(RAM, "GetRole", clients.sandbox().rootCredentials());
         parameters.put("Format", "XML");
         parameters.put("RoleName", "no-such-role");
 
-        RawRpc.Reply reply = raw.get(RawRpc.sign("GET", parameters, sandbox.rootCredentials().accessKeySecret()));
+        RawRpc.Reply reply = raw.get(RawRpc.sign("GET", parameters, clients.sandbox().rootCredentials().accessKeySecret()));
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.contentType()).startsWith("text/xml");
         assertThat(reply.body()).startsWith("<?xml").contains("<Error><RequestId>")
                 .contains("<Code>EntityNotExist.Role</Code>").contains("<HostId>ram.aliyuncs.com</HostId>");
+    }
+
+    @Test
+    void anotherRegionGetsItsOwnStableLoopbackListenerThatServesSignedRequests() {
+        SandboxEndpoints endpoints = clients.sandbox().endpoints();
+        URI shanghai = endpoints.fc("cn-shanghai");
+
+        assertThat(endpoints.fc(clients.sandbox().region())).isEqualTo(endpoints.fc());
+        assertThat(shanghai.getHost()).isEqualTo("127.0.0.1");
+        assertThat(shanghai.getPort()).isNotEqualTo(endpoints.fc().getPort());
+        assertThat(endpoints.fc("cn-shanghai")).isEqualTo(shanghai);
+        GetCallerIdentityRequest request = clients.local(new GetCallerIdentityRequest());
+        request.setSysEndpoint(shanghai.getHost() + ":" + shanghai.getPort());
+        assertThat(call(clients.root(), request).getAccountId()).isEqualTo(clients.sandbox().accountId());
     }
 }

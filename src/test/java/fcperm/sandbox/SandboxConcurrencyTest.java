@@ -48,10 +48,10 @@ class SandboxConcurrencyTest {
                 workers.add(pool.submit(() -> {
                     IAcsClient client = clients.root();
                     go.await();
-                    contendedOutcomes.add(outcome(client, createRole(clients, "contended")));
+                    contendedOutcomes.add(outcome(client, clients.createRole("contended")));
                     for (int i = 0; i < ROLES_PER_THREAD; i++) {
                         String name = "worker-" + thread + "-role-" + i;
-                        call(client, createRole(clients, name));
+                        call(client, clients.createRole(name));
                         AttachPolicyToRoleRequest attach = clients.local(new AttachPolicyToRoleRequest());
                         attach.setPolicyType("Custom");
                         attach.setPolicyName("shared");
@@ -89,13 +89,6 @@ class SandboxConcurrencyTest {
             assertThat(contendedOutcomes).filteredOn("created"::equals).hasSize(1);
             assertThat(contendedOutcomes).filteredOn("EntityAlreadyExists.Role"::equals).hasSize(THREADS - 1);
         }
-    }
-
-    private static CreateRoleRequest createRole(SdkClients clients, String name) {
-        CreateRoleRequest request = clients.local(new CreateRoleRequest());
-        request.setRoleName(name);
-        request.setAssumeRolePolicyDocument(RamRolesTest.FC_TRUST);
-        return request;
     }
 
     private static String outcome(IAcsClient client, CreateRoleRequest request) {

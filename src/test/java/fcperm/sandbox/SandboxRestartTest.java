@@ -1,6 +1,5 @@
 package fcperm.sandbox;
 
-import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
 import com.aliyuncs.ram.model.v20150501.GetRoleRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,10 +25,7 @@ class SandboxRestartTest {
         String roleId;
         try (Sandbox first = Sandbox.start(SandboxOptions.of(dataDir))) {
             SdkClients clients = new SdkClients(first);
-            CreateRoleRequest create = clients.local(new CreateRoleRequest());
-            create.setRoleName("survivor");
-            create.setAssumeRolePolicyDocument(RamRolesTest.FC_TRUST);
-            roleId = call(clients.root(), create).getRole().getRoleId();
+            roleId = call(clients.root(), clients.createRole("survivor")).getRole().getRoleId();
             accountId = first.accountId();
             accessKeyId = first.rootCredentials().accessKeyId();
         }

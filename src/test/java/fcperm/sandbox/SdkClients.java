@@ -10,8 +10,17 @@ import com.aliyuncs.http.FormatType;
 import com.aliyuncs.http.HttpClientConfig;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
+import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
 import fcperm.sandbox.auth.Credentials;
 import org.assertj.core.api.ThrowableAssert;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -20,16 +29,50 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * Official Java SDK clients pointed at a sandbox, with the traps of sdk-capture.md §0 handled in one place:
  * typed RAM/STS requests default to HTTPS and need {@code setSysProtocol(HTTP)} and a scheme-less endpoint.
  */
-final class SdkClients {
+final class SdkClients implements BeforeAllCallback, AfterAllCallback {
 
-    private final Sandbox sandbox;
+    static final String FC_TRUST = "{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\","
+            + "\"Principal\":{\"Service\":[\"fc.aliyuncs.com\"]}}],\"Version\":\"1\"}";
 
+    private Path dataDir;
+    private Sandbox sandbox;
+    private IAcsClient root;
+
+    /** Clients of a sandbox the test class shares: started before its first test, closed after its last. */
+    SdkClients() {
+    }
+
+    /** Clients of a sandbox the caller owns. */
     SdkClients(Sandbox sandbox) {
         this.sandbox = sandbox;
     }
 
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        dataDir = Files.createTempDirectory("sandbox-test");
+        sandbox = Sandbox.start(SandboxOptions.of(dataDir));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        sandbox.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    Sandbox sandbox() {
+        return sandbox;
+    }
+
+    /** A client signing with the account's root key (one per sandbox, reused). */
     IAcsClient root() {
-        return of(sandbox.rootCredentials());
+        if (root == null) {
+            root = of(sandbox.rootCredentials());
+        }
+        return root;
     }
 
     IAcsClient of(Credentials credentials) {
@@ -43,6 +86,14 @@ final class SdkClients {
                     credentials.accessKeySecret(), credentials.securityToken().get()));
         }
         return new DefaultAcsClient(profile);
+    }
+
+    /** A CreateRole request for a role that FC may assume (the trust policy of an FC service role). */
+    CreateRoleRequest createRole(String name) {
+        CreateRoleRequest request = local(new CreateRoleRequest());
+        request.setRoleName(name);
+        request.setAssumeRolePolicyDocument(FC_TRUST);
+        return request;
     }
 
     /** Points a typed request at the sandbox over plain HTTP. */

@@ -1,5 +1,6 @@
 package fcperm.sandbox.http;
 
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
@@ -10,7 +11,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * The embedded Jetty server, on loopback only. The main listener serves every service for the default region.
@@ -27,23 +27,20 @@ public final class SandboxServer implements AutoCloseable {
     private final Map<String, ServerConnector> listenersByRegion = new ConcurrentHashMap<>();
     private final Map<Integer, String> regionsByPort = new ConcurrentHashMap<>();
 
-    /**
-     * Starts listening on {@code port} (0 = a free port).
-     *
-     * @param pipeline built by the caller with {@link #regionOf} as its region lookup
-     */
     private SandboxServer(String defaultRegion) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("sandbox-http");
         this.server = new Server(threads);
+        this.server.setHandler(new Handler.Wrapper(true));
         this.defaultRegion = defaultRegion;
     }
 
-    /** Creates the server; the pipeline is built by {@code pipelineFactory} from this server's region lookup. */
-    public static SandboxServer start(int port, String defaultRegion,
-                                      Function<Function<Request, String>, RequestPipeline> pipelineFactory) throws Exception {
+    /**
+     * Starts listening on {@code port} (0 = a free port) on loopback. Until {@link #serve} hands it the pipeline it
+     * answers 404; starting the listener apart from the pipeline lets it come up while the store opens.
+     */
+    public static SandboxServer start(int port, String defaultRegion) throws Exception {
         SandboxServer sandboxServer = new SandboxServer(defaultRegion);
-        sandboxServer.server.setHandler(pipelineFactory.apply(sandboxServer::regionOf));
         ServerConnector main = sandboxServer.connector(port);
         sandboxServer.server.addConnector(main);
         try {
@@ -55,6 +52,11 @@ public final class SandboxServer implements AutoCloseable {
         sandboxServer.listenersByRegion.put(defaultRegion, main);
         sandboxServer.regionsByPort.put(main.getLocalPort(), defaultRegion);
         return sandboxServer;
+    }
+
+    /** From now on every request goes through {@code pipeline}. */
+    public void serve(RequestPipeline pipeline) {
+        ((Handler.Wrapper) server.getHandler()).setHandler(pipeline);
     }
 
     private ServerConnector connector(int port) {
