@@ -8,11 +8,15 @@ import fcperm.sandbox.auth.Credentials;
 import fcperm.sandbox.auth.Identities;
 import fcperm.sandbox.auth.RoleSessions;
 import fcperm.sandbox.auth.SystemPolicies;
+import fcperm.sandbox.fc.FcApi;
+import fcperm.sandbox.fc.FcService;
+import fcperm.sandbox.http.FcWire;
 import fcperm.sandbox.http.RequestPipeline;
 import fcperm.sandbox.http.RpcWire;
 import fcperm.sandbox.http.SandboxServer;
 import fcperm.sandbox.http.WireStyle;
 import fcperm.sandbox.protocol.RpcApi;
+import fcperm.sandbox.runtime.FunctionRuntime;
 import fcperm.sandbox.ram.RamApi;
 import fcperm.sandbox.store.Database;
 import fcperm.sandbox.sts.StsApi;
@@ -20,6 +24,7 @@ import fcperm.sandbox.sts.StsApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -35,21 +40,26 @@ public final class Sandbox implements AutoCloseable {
     /** The root AccessKey, readable by the owner only. */
     public static final String CREDENTIALS_FILE = "credentials";
 
+    /** A warm function instance (child JVM) unused this long is stopped. */
+    private static final Duration FUNCTION_INSTANCE_IDLE_TIMEOUT = Duration.ofMinutes(5);
+
     private final Database database;
     private final SandboxServer server;
     private final Account account;
     private final Credentials rootCredentials;
     private final RoleSessions roleSessions;
+    private final FcService fcService;
     private final SandboxEndpoints endpoints;
     private final String region;
 
     private Sandbox(Database database, SandboxServer server, Account account, Credentials rootCredentials,
-                    RoleSessions roleSessions, String region) {
+                    RoleSessions roleSessions, FcService fcService, String region) {
         this.database = database;
         this.server = server;
         this.account = account;
         this.rootCredentials = rootCredentials;
         this.roleSessions = roleSessions;
+        this.fcService = fcService;
         this.region = region;
         this.endpoints = new SandboxEndpoints(server, region);
     }
@@ -58,6 +68,7 @@ public final class Sandbox implements AutoCloseable {
         // the listener comes up while the store opens: the two are most of the start time of a cold JVM
         CompletableFuture<SandboxServer> listening = CompletableFuture.supplyAsync(() -> listen(options));
         Database database = null;
+        FcService fcService = null;
         try {
             database = Database.open(options.dataDir());
             AccountSetup.Owner owner = AccountSetup.ensure(database, options.clock().instant());
@@ -73,14 +84,20 @@ public final class Sandbox implements AutoCloseable {
                     new RamApi(database, account.id(), systemPolicies, options.clock()),
                     new StsApi(roleSessions, account.id()));
             RpcWire rpc = new RpcWire(rpcApis);
+            fcService = new FcService(database, account.id(), roleSessions,
+                    new FunctionRuntime(options.dataDir().resolve("fc").resolve("runtime"), FUNCTION_INSTANCE_IDLE_TIMEOUT),
+                    options.dataDir().resolve("fc").resolve("packages"), options.clock());
             // asked in order: the first style that accepts a request owns it; RPC is last (and answers strays)
-            List<WireStyle> styles = List.of(rpc);
+            List<WireStyle> styles = List.of(new FcWire(new FcApi(fcService)), rpc);
 
             SandboxServer server = listening.join();
             server.serve(new RequestPipeline(styles, rpc, authenticator, authorizer, server::regionOf, options.clock()));
-            return new Sandbox(database, server, account, owner.rootCredentials(), roleSessions, options.region());
+            return new Sandbox(database, server, account, owner.rootCredentials(), roleSessions, fcService, options.region());
         } catch (RuntimeException e) {
             listening.thenAccept(Sandbox::stopQuietly);
+            if (fcService != null) {
+                fcService.close();
+            }
             if (database != null) {
                 database.close();
             }
@@ -147,6 +164,7 @@ public final class Sandbox implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot stop the sandbox server", e);
         } finally {
+            fcService.close();
             database.close();
         }
     }

@@ -1,0 +1,90 @@
+package fcperm.wizard;
+
+import fcperm.wizard.common.Appearance;
+import fcperm.wizard.common.FxDialogService;
+import fcperm.wizard.common.I18n;
+import fcperm.wizard.common.Theme;
+import fcperm.wizard.common.UserSettings;
+import fcperm.wizard.common.ViewLoader;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+
+/**
+ * The main window: shows the wizard, follows theme and language changes (a language change reloads the views; the
+ * models and what the user entered stay), and remembers its size, theme and language when it closes.
+ */
+public final class WizardWindow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WizardWindow.class);
+
+    private final Stage stage;
+    private final ViewLoader views;
+    private final Appearance appearance;
+    private final UserSettings settings;
+    private final FxDialogService dialogs;
+    private final WizardModel wizard;
+    private Scene scene;
+
+    public WizardWindow(Stage stage, ViewLoader views, Appearance appearance, UserSettings settings,
+                        FxDialogService dialogs, WizardModel wizard) {
+        this.stage = stage;
+        this.views = views;
+        this.appearance = appearance;
+        this.settings = settings;
+        this.dialogs = dialogs;
+        this.wizard = wizard;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public void show() {
+        I18n i18n = appearance.i18n();
+        appearance.theme().apply();
+        scene = new Scene(views.load(WizardController.class).root(), settings.windowWidth(), settings.windowHeight());
+        scene.getStylesheets().add(Theme.class.getResource(Theme.APP_STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.setTitle(i18n.text("app.title"));
+        stage.setMinWidth(860);
+        stage.setMinHeight(560);
+        dialogs.setOwner(stage);
+
+        appearance.themeProperty().addListener((obs, old, now) -> {
+            now.apply();
+            settings.setTheme(now);
+        });
+        i18n.localeProperty().addListener((obs, old, now) -> {
+            settings.setLanguage(now);
+            // Not inside the language box's own event: its scene is about to be replaced.
+            Platform.runLater(this::reload);
+        });
+        stage.setOnHidden(event -> remember());
+        wizard.setOnFinish(stage::close);
+        wizard.start();
+        stage.show();
+    }
+
+    /** Loads every view again in the current language; the models keep their state. */
+    public void reload() {
+        stage.setTitle(appearance.i18n().text("app.title"));
+        scene.setRoot(views.load(WizardController.class).root());
+    }
+
+    private void remember() {
+        settings.setWindowSize(scene.getWidth(), scene.getHeight());
+        settings.setTheme(appearance.theme());
+        settings.setLanguage(appearance.i18n().locale());
+        try {
+            settings.save();
+        } catch (IOException e) {
+            // Losing the window size is not worth an error dialog on the way out.
+            LOG.warn("could not save settings: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package fcperm.wizard.common;
+
+/** A submitted task, for whoever wants to cancel exactly that one. */
+public interface TaskHandle {
+
+    void cancel();
+
+    boolean isDone();
+}

@@ -1,0 +1,32 @@
+package fcperm.wizard.common;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+
+/** The two looks of the app: AtlantaFX Primer light and dark, plus our own stylesheet on top of either. */
+public enum Theme {
+    LIGHT(new PrimerLight().getUserAgentStylesheet()),
+    DARK(new PrimerDark().getUserAgentStylesheet());
+
+    /** Our stylesheet; it only uses AtlantaFX's looked-up colours, so it suits both themes. */
+    public static final String APP_STYLESHEET = "/fcperm/wizard/app.css";
+
+    private final String userAgentStylesheet;
+
+    Theme(String userAgentStylesheet) {
+        this.userAgentStylesheet = userAgentStylesheet;
+    }
+
+    public void apply() {
+        Application.setUserAgentStylesheet(userAgentStylesheet);
+    }
+
+    public Theme other() {
+        return this == LIGHT ? DARK : LIGHT;
+    }
+
+    public String fileSuffix() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
