@@ -30,7 +30,9 @@ public class SandboxBench {
     private static final int MEASURED_CALLS = 2000;
 
     public static void main(String[] args) throws Exception {
-        System.out.printf("JVM %s, %d cores%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
+        System.out.printf("JVM %s, %d cores, load average %.2f%n", Runtime.version(),
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         processStart();
         inProcessStarts();
         signedCallLatency();
@@ -39,6 +41,7 @@ public class SandboxBench {
     /** A new JVM running `fcperm.app.Main sandbox` until it prints its ready line (JVM start included). */
     private static void processStart() throws Exception {
         List<Double> millis = new ArrayList<>();
+        List<Double> cpuMillis = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Path dir = Files.createTempDirectory("bench-sandbox");
             long start = System.nanoTime();
@@ -47,11 +50,14 @@ public class SandboxBench {
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
             millis.add((System.nanoTime() - start) / 1e6);
+            // CPU time says how much work starting is, whatever else the machine is doing meanwhile
+            cpuMillis.add(process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(-1.0));
             process.destroy();
             process.waitFor();
             delete(dir);
         }
-        System.out.printf("standalone process, launch to ready (fresh data dir): %s ms%n", list(millis));
+        System.out.printf("standalone process, launch to ready (fresh data dir): wall %s ms, CPU (user+sys) %s ms%n",
+                list(millis), list(cpuMillis));
     }
 
     private static void inProcessStarts() throws Exception {

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -155,5 +157,18 @@ class StandaloneSandboxTest {
             assertThat(check.next()).isTrue();
             assertThat(check.getString(1)).isEqualTo("ok");
         }
+    }
+
+    @Test
+    void badArgumentsAreRefusedWithUsageAndNoSandboxIsStarted() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+        assertThat(SandboxCommand.run(new String[] {"--port", "http"}, System.out, errors)).isEqualTo(2);
+        assertThat(SandboxCommand.run(new String[] {"--colour", "blue"}, System.out, errors)).isEqualTo(2);
+        assertThat(SandboxCommand.run(new String[] {"--data"}, System.out, errors)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port must be a number: http")
+                .contains("unknown option --colour").contains("missing value after --data").contains("usage: fcperm sandbox");
+        assertThat(dataDir.resolve(SandboxCommand.INFO_FILE)).doesNotExist();
     }
 }

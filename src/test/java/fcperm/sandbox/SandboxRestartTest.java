@@ -42,10 +42,12 @@ class SandboxRestartTest {
     }
 
     @Test
-    void rootCredentialsFileIsOwnerOnlyAndTheSecretIsNeverInToString() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.of(dataDir))) {
-            Path credentials = dataDir.resolve(Sandbox.CREDENTIALS_FILE);
+    void dataDirectoryAndRootCredentialsFileAreOwnerOnlyAndTheSecretIsNeverInToString() throws Exception {
+        Path fresh = dataDir.resolve("fresh");
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.of(fresh))) {
+            Path credentials = fresh.resolve(Sandbox.CREDENTIALS_FILE);
 
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("rw-------");
             assertThat(Files.readString(credentials)).contains(sandbox.rootCredentials().accessKeySecret());
             assertThat(sandbox.rootCredentials().toString()).doesNotContain(sandbox.rootCredentials().accessKeySecret());

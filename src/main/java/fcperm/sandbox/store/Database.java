@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -50,7 +52,7 @@ public final class Database implements AutoCloseable {
     public static Database open(Path dataDir) {
         FileChannel channel = null;
         try {
-            Files.createDirectories(dataDir);
+            createOwnerOnly(dataDir);
             channel = FileChannel.open(dataDir.resolve(LOCK_FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock fileLock = tryLock(channel);
             if (fileLock == null) {
@@ -75,6 +77,21 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
+        }
+    }
+
+    /** The data directory holds secrets (AccessKeys in the database): when we create it, only its owner may enter. */
+    private static void createOwnerOnly(Path dataDir) throws IOException {
+        if (Files.isDirectory(dataDir)) {
+            return;
+        }
+        if (dataDir.getParent() != null) {
+            Files.createDirectories(dataDir.getParent());
+        }
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectory(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(dataDir);
         }
     }
 
