@@ -1,5 +1,7 @@
 package fcperm.sandbox;
 
+import fcperm.policy.catalog.SystemPolicyCatalog;
+import fcperm.policy.eval.Evaluator;
 import fcperm.sandbox.auth.Account;
 import fcperm.sandbox.auth.AccountSetup;
 import fcperm.sandbox.auth.Authenticator;
@@ -7,7 +9,9 @@ import fcperm.sandbox.auth.Authorizer;
 import fcperm.sandbox.auth.Credentials;
 import fcperm.sandbox.auth.Identities;
 import fcperm.sandbox.auth.RoleSessions;
+import fcperm.sandbox.auth.PrincipalPolicies;
 import fcperm.sandbox.auth.SystemPolicies;
+import fcperm.sandbox.auth.SystemPolicy;
 import fcperm.sandbox.fc.FcApi;
 import fcperm.sandbox.fc.FcService;
 import fcperm.sandbox.http.FcWire;
@@ -75,8 +79,11 @@ public final class Sandbox implements AutoCloseable {
             writeCredentialsFile(options.dataDir(), owner);
             Account account = owner.account();
             Identities identities = new Identities(database, account);
-            SystemPolicies systemPolicies = new SystemPolicies(List.of());
-            Authorizer authorizer = new Authorizer();
+            SystemPolicies systemPolicies = new SystemPolicies(SystemPolicyCatalog.load().all().stream()
+                    .map(policy -> new SystemPolicy(policy.name(), policy.description(), policy.defaultVersion(),
+                            policy.documentJson()))
+                    .toList());
+            Authorizer authorizer = new Authorizer(new PrincipalPolicies(database, systemPolicies), new Evaluator());
             Authenticator authenticator = new Authenticator(identities, options.clock());
             RoleSessions roleSessions = new RoleSessions(database, identities, authorizer, options.clock());
 
