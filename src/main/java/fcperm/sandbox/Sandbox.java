@@ -22,6 +22,7 @@ import fcperm.sandbox.http.WireStyle;
 import fcperm.sandbox.protocol.RpcApi;
 import fcperm.sandbox.runtime.FunctionRuntime;
 import fcperm.sandbox.ram.RamApi;
+import fcperm.sandbox.resourcemanager.ResourceManagerApi;
 import fcperm.sandbox.store.Database;
 import fcperm.sandbox.sts.StsApi;
 
@@ -89,7 +90,8 @@ public final class Sandbox implements AutoCloseable {
 
             List<RpcApi> rpcApis = List.of(
                     new RamApi(database, account.id(), systemPolicies, options.clock()),
-                    new StsApi(roleSessions, account.id()));
+                    new StsApi(roleSessions, account.id()),
+                    new ResourceManagerApi(database, account, systemPolicies, options.clock()));
             RpcWire rpc = new RpcWire(rpcApis);
             fcService = new FcService(database, account.id(), roleSessions,
                     new FunctionRuntime(options.dataDir().resolve("fc").resolve("runtime"), FUNCTION_INSTANCE_IDLE_TIMEOUT),
