@@ -1,0 +1,91 @@
+package fcperm.sandbox;
+
+import com.aliyuncs.sts.model.v20150401.AssumeRoleRequest;
+import com.aliyuncs.sts.model.v20150401.AssumeRoleResponse;
+import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fcperm.sandbox.auth.Credentials;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+
+import static fcperm.sandbox.SdkClients.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Temporary credentials work until they expire, and not after. */
+class StsTokenExpiryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The sandbox's clock, which the test moves forward. */
+    private static final class MovableClock extends Clock {
+        private volatile Duration offset = Duration.ZERO;
+
+        void advance(Duration by) {
+            offset = offset.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void temporaryCredentialsAreRejectedOnceExpired() throws Exception {
+        MovableClock clock = new MovableClock();
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.of(dataDir).withClock(clock))) {
+            SdkClients clients = new SdkClients(sandbox);
+            Credentials alice = RamUsersTest.userWithKey(clients, "alice");
+            StsSessionsTest.attachSystemPolicyToUser(clients, "AliyunSTSAssumeRoleAccess", "alice");
+            CreateRoleRequest role = clients.createRole("short-lived");
+            role.setAssumeRolePolicyDocument(StsSessionsTest.accountTrust(clients));
+            AssumeRoleRequest assume = clients.local(new AssumeRoleRequest());
+            assume.setRoleArn(call(clients.root(), role).getRole().getArn());
+            assume.setRoleSessionName("fifteen-minutes");
+            assume.setDurationSeconds(900L);
+            AssumeRoleResponse.Credentials issued = call(clients.of(alice), assume).getCredentials();
+            Credentials session = new Credentials(issued.getAccessKeyId(), issued.getAccessKeySecret(),
+                    Optional.of(issued.getSecurityToken()), Optional.empty());
+            RawRpc raw = new RawRpc(sandbox.endpoints().sts());
+
+            clock.advance(Duration.ofSeconds(899));
+            RawRpc.Reply stillValid = raw.get(signedAt(session, clock.instant()));
+            clock.advance(Duration.ofSeconds(2));
+            RawRpc.Reply expired = raw.get(signedAt(session, clock.instant()));
+
+            assertThat(stillValid.status()).isEqualTo(200);
+            assertThat(expired.status()).isEqualTo(400);
+            assertThat(JSON.readTree(expired.body()).path("Code").asText()).isEqualTo("InvalidSecurityToken.Expired");
+        }
+    }
+
+    /** GetCallerIdentity signed as a client whose clock agrees with the sandbox's. */
+    private static Map<String, String> signedAt(Credentials credentials, Instant now) {
+        Map<String, String> parameters = RawRpc.common("2015-04-01", "GetCallerIdentity", credentials);
+        parameters.put("Timestamp", now.truncatedTo(ChronoUnit.SECONDS).toString());
+        return RawRpc.sign("GET", parameters, credentials.accessKeySecret());
+    }
+}
