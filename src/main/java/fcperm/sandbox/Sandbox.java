@@ -11,7 +11,6 @@ import fcperm.sandbox.auth.Identities;
 import fcperm.sandbox.auth.RoleSessions;
 import fcperm.sandbox.auth.PrincipalPolicies;
 import fcperm.sandbox.auth.SystemPolicies;
-import fcperm.sandbox.auth.SystemPolicy;
 import fcperm.sandbox.fc.FcApi;
 import fcperm.sandbox.fc.FcService;
 import fcperm.sandbox.http.FcWire;
@@ -80,10 +79,7 @@ public final class Sandbox implements AutoCloseable {
             writeCredentialsFile(options.dataDir(), owner);
             Account account = owner.account();
             Identities identities = new Identities(database, account);
-            SystemPolicies systemPolicies = new SystemPolicies(SystemPolicyCatalog.load().all().stream()
-                    .map(policy -> new SystemPolicy(policy.name(), policy.description(), policy.defaultVersion(),
-                            policy.documentJson()))
-                    .toList());
+            SystemPolicies systemPolicies = new SystemPolicies(SystemPolicyCatalog.load());
             Authorizer authorizer = new Authorizer(new PrincipalPolicies(database, systemPolicies), new Evaluator());
             Authenticator authenticator = new Authenticator(identities, options.clock());
             RoleSessions roleSessions = new RoleSessions(database, identities, authorizer, options.clock());

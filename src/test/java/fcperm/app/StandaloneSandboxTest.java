@@ -11,6 +11,8 @@ import com.aliyuncs.ram.model.v20150501.ListRolesRequest;
 import com.aliyuncs.ram.model.v20150501.ListRolesResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fcperm.sandbox.Sandbox;
+import fcperm.sandbox.SandboxOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,5 +172,17 @@ class StandaloneSandboxTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port must be a number: http")
                 .contains("unknown option --colour").contains("missing value after --data").contains("usage: fcperm sandbox");
         assertThat(dataDir.resolve(SandboxCommand.INFO_FILE)).doesNotExist();
+    }
+
+    @Test
+    void otherFcRegionsAreListedWithTheirOwnListener() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.of(dataDir))) {
+            JsonNode info = JSON.readTree(SandboxCommand.describe(sandbox, List.of("cn-shanghai", "cn-beijing")));
+
+            assertThat(info.path("fcRegions").path("cn-shanghai").asText())
+                    .isEqualTo(sandbox.endpoints().fc("cn-shanghai").toString())
+                    .isNotEqualTo(info.path("endpoints").path("fc").asText());
+            assertThat(info.path("fcRegions").path("cn-beijing").asText()).matches("http://127\\.0\\.0\\.1:\\d+");
+        }
     }
 }

@@ -23,6 +23,7 @@ import com.aliyuncs.ram.model.v20150501.ListPoliciesRequest;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesResponse;
 import com.aliyuncs.ram.model.v20150501.ListPolicyVersionsRequest;
 import com.aliyuncs.ram.model.v20150501.ListPolicyVersionsResponse;
+import com.aliyuncs.ram.model.v20150501.SetDefaultPolicyVersionRequest;
 import com.aliyuncs.ram.model.v20150501.UpdateRoleRequest;
 import com.aliyuncs.ram.model.v20150501.UpdateRoleResponse;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,14 @@ class RamPoliciesTest {
         failsWith("EntityNotExist.Policy.Version", () -> clients.root().getAcsResponse(get));
         get.setVersionId("nine");
         failsWith("InvalidParameter.VersionId.Format", () -> clients.root().getAcsResponse(get));
+
+        SetDefaultPolicyVersionRequest setDefault = clients.local(new SetDefaultPolicyVersionRequest());
+        setDefault.setPolicyName("versioned");
+        setDefault.setVersionId("v1");
+        call(clients.root(), setDefault);
+        assertThat(call(clients.root(), getPolicy("Custom", "versioned")).getPolicy().getDefaultVersion()).isEqualTo("v1");
+        setDefault.setVersionId("v7");
+        failsWith("EntityNotExist.Policy.Version", () -> clients.root().getAcsResponse(setDefault));
     }
 
     @Test
@@ -251,6 +260,11 @@ class RamPoliciesTest {
         ListPoliciesForUserRequest forUser = clients.local(new ListPoliciesForUserRequest());
         forUser.setUserName("policy.holder");
         assertThat(call(clients.root(), forUser).getPolicies()).extracting(p -> p.getPolicyName()).containsExactly("for-user");
+        ListEntitiesForPolicyRequest entities = clients.local(new ListEntitiesForPolicyRequest());
+        entities.setPolicyType("Custom");
+        entities.setPolicyName("for-user");
+        assertThat(call(clients.root(), entities).getUsers()).extracting(ListEntitiesForPolicyResponse.User::getUserName)
+                .containsExactly("policy.holder");
         failsWith("DeleteConflict.Policy.User", () -> clients.root().getAcsResponse(deletePolicy("for-user")));
 
         DetachPolicyFromUserRequest detach = clients.local(new DetachPolicyFromUserRequest());

@@ -51,7 +51,7 @@ public final class PrincipalPolicies {
     private void resolve(Tx tx, Attached attached, List<GrantedPolicy> granted) throws SQLException {
         if (attached.policyType().equals("System")) {
             systemPolicies.get(attached.policyName()).ifPresent(policy -> granted.add(new GrantedPolicy(
-                    policy.name(), "System", policy.defaultVersion(), attached.scope(), policy.document())));
+                    policy.name(), "System", policy.defaultVersion(), attached.scope(), policy.documentJson())));
             return;
         }
         tx.queryOne("SELECT p.name, p.default_version, v.document FROM ram_policy p JOIN ram_policy_version v"

@@ -1,5 +1,8 @@
 package fcperm.sandbox.auth;
 
+import fcperm.policy.catalog.SystemPolicy;
+import fcperm.policy.catalog.SystemPolicyCatalog;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -8,15 +11,15 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The system policies of the account, looked up by name (case-insensitively, as RAM does). */
+/** The system policies every account has (the policy engine's catalog), looked up by name ignoring case as RAM does. */
 public final class SystemPolicies {
 
     private final List<SystemPolicy> all;
     private final Map<String, SystemPolicy> byName;
 
-    public SystemPolicies(List<SystemPolicy> policies) {
-        this.all = policies.stream().sorted(Comparator.comparing(SystemPolicy::name)).toList();
-        this.byName = policies.stream().collect(Collectors.toUnmodifiableMap(
+    public SystemPolicies(SystemPolicyCatalog catalog) {
+        this.all = catalog.all().stream().sorted(Comparator.comparing(SystemPolicy::name)).toList();
+        this.byName = all.stream().collect(Collectors.toUnmodifiableMap(
                 policy -> policy.name().toLowerCase(Locale.ROOT), Function.identity()));
     }
 

@@ -1,7 +1,7 @@
 package fcperm.sandbox.ram;
 
+import fcperm.policy.catalog.SystemPolicy;
 import fcperm.sandbox.auth.SystemPolicies;
-import fcperm.sandbox.auth.SystemPolicy;
 import fcperm.sandbox.protocol.ApiError;
 import fcperm.sandbox.store.Database;
 import fcperm.sandbox.store.RandomIds;
@@ -312,7 +312,7 @@ final class RamService {
     }
 
     private Policy system(Tx tx, SystemPolicy policy) throws SQLException {
-        return new Policy(policy.name(), "System", policy.description(), policy.defaultVersion(), policy.document(),
+        return new Policy(policy.name(), "System", policy.description(), policy.defaultVersion(), policy.documentJson(),
                 null, null, store.systemAttachmentCount(tx, policy.name()));
     }
 

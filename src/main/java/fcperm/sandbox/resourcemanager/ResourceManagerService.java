@@ -1,8 +1,8 @@
 package fcperm.sandbox.resourcemanager;
 
+import fcperm.policy.catalog.SystemPolicy;
 import fcperm.sandbox.auth.Account;
 import fcperm.sandbox.auth.SystemPolicies;
-import fcperm.sandbox.auth.SystemPolicy;
 import fcperm.sandbox.store.Database;
 import fcperm.sandbox.store.RandomIds;
 import fcperm.sandbox.store.Tx;
