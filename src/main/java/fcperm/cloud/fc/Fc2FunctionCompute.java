@@ -32,9 +32,7 @@ import fcperm.cloud.sdk.Failures;
 import fcperm.cloud.sdk.Pager;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -54,15 +52,16 @@ public final class Fc2FunctionCompute implements FunctionCompute {
     private static final int TIMEOUT_SECONDS = 60;
 
     private final FunctionComputeClient client;
+    private final AlibabaCloudCredentialsProvider keys;
     private final String region;
     private final URI endpoint;
     private final int pageSize;
 
     public Fc2FunctionCompute(String accountId, String region, URI endpoint,
                               AlibabaCloudCredentialsProvider credentials, int pageSize) {
-        Config config = new Config(region, accountId, null, null, null, "https".equalsIgnoreCase(endpoint.getScheme()));
+        Config config = new Config(region, accountId, credentials, "https".equalsIgnoreCase(endpoint.getScheme()));
         config.setEndpoint(endpoint.toString());
-        config.setCredsProvider(credentials);
+        this.keys = credentials;
         this.client = new FunctionComputeClient(config);
         this.region = region;
         this.endpoint = endpoint;
@@ -166,8 +165,8 @@ public final class Fc2FunctionCompute implements FunctionCompute {
         request.setPayload(payload);
         InvokeFunctionResponse response = send(Call.once("fc:InvokeFunction", functionResource(service, function)),
                 () -> client.invokeFunction(request));
-        String log = response.getLogResult() == null ? ""
-                : new String(Base64.getDecoder().decode(response.getLogResult()), StandardCharsets.UTF_8);
+        // The SDK already decodes X-Fc-Log-Result from base64.
+        String log = orEmpty(response.getLogResult());
         return new Invocation(Optional.ofNullable(response.getRequestId()).orElse(""),
                 Optional.ofNullable(response.getPayload()).orElse(new byte[0]),
                 Optional.ofNullable(response.getHeader("X-Fc-Error-Type")), log);
@@ -194,6 +193,14 @@ public final class Fc2FunctionCompute implements FunctionCompute {
     }
 
     private <T> T send(Call call, Supplier<T> request) throws CloudException {
+        try {
+            // The SDK fetches the keys itself before each request but only prints a failure to renew them; asking
+            // first turns that failure into the CloudException it carries.
+            keys.getCredentials();
+        } catch (com.aliyuncs.exceptions.ClientException e) {
+            throw Failures.cloudCause(e).orElseGet(() -> CloudException.unreachable(call.operation(),
+                    endpoint.toString(), e));
+        }
         try {
             return request.get();
         } catch (ClientException e) {

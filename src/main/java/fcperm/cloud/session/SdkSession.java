@@ -4,6 +4,7 @@ import com.aliyuncs.auth.AlibabaCloudCredentialsProvider;
 import fcperm.cloud.CloudException;
 import fcperm.cloud.CloudSession;
 import fcperm.cloud.Connection;
+import fcperm.cloud.Credentials;
 import fcperm.cloud.Endpoints;
 import fcperm.cloud.FunctionCompute;
 import fcperm.cloud.Identity;
@@ -72,7 +73,9 @@ public final class SdkSession implements CloudSession {
 
     public static SdkSession open(Connection connection, Settings settings) throws CloudException {
         if (connection.unsupportedReason().isPresent()) {
-            throw new CloudException("connect", "UnsupportedProfileMode", 0, "",
+            String code = connection.credentials() instanceof Credentials.Incomplete ? "IncompleteProfile"
+                    : "UnsupportedProfileMode";
+            throw new CloudException("connect", code, 0, "",
                     connection.unsupportedReason().get(), null);
         }
         AlibabaCloudCredentialsProvider keys = SigningKeys.of(connection.credentials(),
