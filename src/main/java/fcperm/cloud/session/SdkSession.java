@@ -86,6 +86,7 @@ public final class SdkSession implements CloudSession {
             return new SdkSession(connection, settings, keys, rpc, identity);
         } catch (CloudException | RuntimeException e) {
             rpc.close();
+            closeKeys(keys);
             throw e;
         }
     }
@@ -147,6 +148,17 @@ public final class SdkSession implements CloudSession {
     public void close() {
         rpc.close();
         objects.close();
+        closeKeys(keys);
+    }
+
+    private static void closeKeys(AlibabaCloudCredentialsProvider keys) {
+        if (keys instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot release the role-assuming client", e);
+            }
+        }
     }
 
     @Override

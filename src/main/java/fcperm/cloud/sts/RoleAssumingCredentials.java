@@ -22,7 +22,7 @@ import java.time.Instant;
  * The core's own STSAssumeRoleSessionCredentialsProvider always speaks HTTPS to STS and reports failures as SDK
  * exceptions, so it cannot serve the sandbox nor give the user a CloudException.
  */
-final class RoleAssumingCredentials implements AlibabaCloudCredentialsProvider {
+final class RoleAssumingCredentials implements AlibabaCloudCredentialsProvider, AutoCloseable {
 
     private static final Duration MAX_MARGIN = Duration.ofMinutes(5);
 
@@ -73,6 +73,12 @@ final class RoleAssumingCredentials implements AlibabaCloudCredentialsProvider {
                 key.path("AccessKeySecret").asText(), key.path("SecurityToken").asText(), 0);
         renewAt = expires.minus(margin);
         assumed++;
+    }
+
+    /** Releases the client that assumes the role. */
+    @Override
+    public void close() {
+        source.close();
     }
 
     @Override
