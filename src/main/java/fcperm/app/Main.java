@@ -26,6 +26,8 @@ public final class Main {
         switch (command) {
             case "sandbox":
                 return SandboxCommand.run(rest, System.out, System.err);
+            case "policy":
+                return PolicyCommand.run(rest, System.out, System.err);
             default:
                 System.err.println("unknown command: " + command);
                 System.err.println(usage());
@@ -37,7 +39,7 @@ public final class Main {
         return String.join(System.lineSeparator(),
                 "usage: fcperm                      open the app (on the embedded sandbox by default)",
                 "       fcperm sandbox [--port P] [--data DIR] [--region R] [--fc-region R]...",
-                "       fcperm policy validate FILE",
+                "       fcperm policy validate [--trust] [--json] FILE",
                 "       fcperm policy simulate --action ACTION --resource ARN [options]");
     }
 }

@@ -14,6 +14,9 @@ import fcperm.sandbox.auth.SystemPolicies;
 import fcperm.sandbox.fc.FcApi;
 import fcperm.sandbox.fc.FcService;
 import fcperm.sandbox.http.FcWire;
+import fcperm.sandbox.http.OssWire;
+import fcperm.sandbox.oss.OssApi;
+import fcperm.sandbox.oss.OssService;
 import fcperm.sandbox.http.RequestPipeline;
 import fcperm.sandbox.http.RpcWire;
 import fcperm.sandbox.http.SandboxServer;
@@ -93,7 +96,10 @@ public final class Sandbox implements AutoCloseable {
                     new FunctionRuntime(options.dataDir().resolve("fc").resolve("runtime"), FUNCTION_INSTANCE_IDLE_TIMEOUT),
                     options.dataDir().resolve("fc").resolve("packages"), options.clock());
             // asked in order: the first style that accepts a request owns it; RPC is last (and answers strays)
-            List<WireStyle> styles = List.of(new FcWire(new FcApi(fcService)), rpc);
+            OssService ossService = new OssService(database, options.dataDir().resolve("oss").resolve("objects"),
+                    account.id(), options.clock());
+            List<WireStyle> styles = List.of(new FcWire(new FcApi(fcService)),
+                    new OssWire(new OssApi(ossService), options.clock()), rpc);
 
             SandboxServer server = listening.join();
             server.serve(new RequestPipeline(styles, rpc, authenticator, authorizer, server::regionOf, options.clock()));

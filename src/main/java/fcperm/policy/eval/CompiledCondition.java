@@ -16,8 +16,9 @@ import java.util.function.Predicate;
 /**
  * One condition prepared for evaluation: its values parsed once into the operator's type. Semantics
  * (ram-policy.md §1.5): the listed values are OR-ed; a negated operator passes only when no value matches (NOR);
- * a key the request does not carry fails a positive operator and passes a negated one; {@code ForAnyValue:} needs
- * one request value to match, {@code ForAllValues:} every request value (and passes when there are none).
+ * a key the request does not carry fails a positive operator and passes a negated one (unless
+ * {@link EvaluationOptions.MissingKey#NEVER_PASSES}); {@code ForAnyValue:} needs one request value to match,
+ * {@code ForAllValues:} every request value (and passes when there are none).
  */
 final class CompiledCondition {
 
@@ -26,15 +27,19 @@ final class CompiledCondition {
     private final Operator operator;
     /** Whether one request value matches one listed value, by the operator's positive form. */
     private final List<Predicate<String>> valueTests;
+    private final boolean passesWhenKeyMissing;
 
-    private CompiledCondition(String key, String qualifier, Operator operator, List<Predicate<String>> valueTests) {
+    private CompiledCondition(String key, String qualifier, Operator operator, List<Predicate<String>> valueTests,
+                              EvaluationOptions.MissingKey missingKey) {
         this.key = key;
         this.qualifier = qualifier;
         this.operator = operator;
         this.valueTests = valueTests;
+        boolean every = qualifier.equals(ConditionOperators.FOR_ALL_VALUES) || (qualifier.isEmpty() && operator.negated());
+        this.passesWhenKeyMissing = every && missingKey == EvaluationOptions.MissingKey.NEGATED_OPERATORS_PASS;
     }
 
-    static CompiledCondition compile(Condition condition) {
+    static CompiledCondition compile(Condition condition, EvaluationOptions.MissingKey missingKey) {
         Operator operator = ConditionOperators.find(condition.operator()).orElseThrow(
                 () -> new IllegalArgumentException("unknown condition operator " + condition.operator()));
         String base = operator.name();
@@ -42,7 +47,8 @@ final class CompiledCondition {
         for (String value : condition.values()) {
             tests.add(test(base, value));
         }
-        return new CompiledCondition(condition.key(), ConditionOperators.qualifier(condition.operator()), operator, tests);
+        return new CompiledCondition(condition.key(), ConditionOperators.qualifier(condition.operator()), operator, tests,
+                missingKey);
     }
 
     private static Predicate<String> test(String operator, String listed) {
@@ -90,7 +96,7 @@ final class CompiledCondition {
         boolean every = qualifier.equals(ConditionOperators.FOR_ALL_VALUES)
                 || (qualifier.isEmpty() && operator.negated());
         if (actual.isEmpty()) {
-            return every;
+            return passesWhenKeyMissing;
         }
         for (String value : actual) {
             boolean passes = valuePasses(value);

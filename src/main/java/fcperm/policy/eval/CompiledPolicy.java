@@ -23,11 +23,12 @@ final class CompiledPolicy {
         /** RAM ARNs name roles and users case-insensitively (ram-policy.md §1.3). */
         private final List<Wildcard> resourcesIgnoringCase = new ArrayList<>();
         private final boolean notResource;
+        private final boolean ramArnsIgnoreCase;
         private final boolean anyResource;
         private final Optional<Principal> principal;
         private final List<CompiledCondition> conditions = new ArrayList<>();
 
-        CompiledStatement(int index, Statement statement) {
+        CompiledStatement(int index, Statement statement, EvaluationOptions options) {
             this.index = index;
             this.effect = statement.effect();
             statement.actions().forEach(action -> actions.add(Wildcard.ignoringCase(action)));
@@ -37,9 +38,10 @@ final class CompiledPolicy {
                 resourcesIgnoringCase.add(Wildcard.ignoringCase(resource));
             }
             this.notResource = statement.notResource();
+            this.ramArnsIgnoreCase = options.ramArnCase() == EvaluationOptions.RamArnCase.IGNORE_CASE;
             this.anyResource = statement.resources().isEmpty();
             this.principal = statement.principal();
-            statement.conditions().forEach(condition -> conditions.add(CompiledCondition.compile(condition)));
+            statement.conditions().forEach(condition -> conditions.add(CompiledCondition.compile(condition, options.missingKey())));
         }
 
         boolean matches(AccessRequest request) {
@@ -59,7 +61,7 @@ final class CompiledPolicy {
             if (anyResource) {
                 return true;
             }
-            boolean ram = resource.regionMatches(true, 0, "acs:ram:", 0, 8);
+            boolean ram = ramArnsIgnoreCase && resource.regionMatches(true, 0, "acs:ram:", 0, 8);
             return anyOf(ram ? resourcesIgnoringCase : resources, resource) != notResource;
         }
 
@@ -107,10 +109,10 @@ final class CompiledPolicy {
 
     final List<CompiledStatement> statements;
 
-    CompiledPolicy(PolicyDocument document) {
+    CompiledPolicy(PolicyDocument document, EvaluationOptions options) {
         List<CompiledStatement> compiled = new ArrayList<>();
         for (int i = 0; i < document.statements().size(); i++) {
-            compiled.add(new CompiledStatement(i, document.statements().get(i)));
+            compiled.add(new CompiledStatement(i, document.statements().get(i), options));
         }
         this.statements = List.copyOf(compiled);
     }

@@ -21,7 +21,8 @@ public final class Evaluator {
     private static final String TRUST_POLICY_NAME = "AssumeRolePolicyDocument";
 
     private final EvaluationOptions options;
-    private final Map<PolicyDocument, CompiledPolicy> compiled = new ConcurrentHashMap<>();
+    /** Keyed by identity: hashing a document record would walk all of it on every request. */
+    private final Map<SameDocument, CompiledPolicy> compiled = new ConcurrentHashMap<>();
 
     public Evaluator() {
         this(EvaluationOptions.defaults());
@@ -29,6 +30,19 @@ public final class Evaluator {
 
     public Evaluator(EvaluationOptions options) {
         this.options = options;
+    }
+
+    /** A document compared by identity: callers hand the same instance request after request. */
+    private record SameDocument(PolicyDocument document) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SameDocument same && same.document == document;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(document);
+        }
     }
 
     /** A policy in force, with the type it has for this request. */
@@ -164,14 +178,15 @@ public final class Evaluator {
     }
 
     private CompiledPolicy compile(PolicyDocument document) {
-        CompiledPolicy cached = compiled.get(document);
+        SameDocument key = new SameDocument(document);
+        CompiledPolicy cached = compiled.get(key);
         if (cached != null) {
             return cached;
         }
         if (compiled.size() >= MAX_CACHED) {
             compiled.clear();
         }
-        return compiled.computeIfAbsent(document, CompiledPolicy::new);
+        return compiled.computeIfAbsent(key, same -> new CompiledPolicy(same.document(), options));
     }
 
     private static String what(AccessRequest request) {

@@ -55,12 +55,13 @@ public final class Wildcard {
         int starAt = -1;
         int resumeAt = 0;
         while (t < text.length()) {
-            if (p < pattern.length() && (pattern.charAt(p) == '?' || same(pattern.charAt(p), text.charAt(t)))) {
-                p++;
-                t++;
-            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
+            // a '*' in the pattern is always a wildcard, even where the text has a literal '*'
+            if (p < pattern.length() && pattern.charAt(p) == '*') {
                 starAt = p++;
                 resumeAt = t;
+            } else if (p < pattern.length() && (pattern.charAt(p) == '?' || same(pattern.charAt(p), text.charAt(t)))) {
+                p++;
+                t++;
             } else if (starAt >= 0) {
                 p = starAt + 1;
                 t = ++resumeAt;

@@ -51,6 +51,11 @@ public final class ConditionOperators {
     private ConditionOperators() {
     }
 
+    /** Every operator, without qualifiers. */
+    public static java.util.Collection<Operator> all() {
+        return BY_NAME.values();
+    }
+
     /** The operator named {@code name} once any set qualifier is removed. */
     public static Optional<Operator> find(String name) {
         return Optional.ofNullable(BY_NAME.get(withoutQualifier(name).toLowerCase(Locale.ROOT)));

@@ -55,9 +55,11 @@ public final class PolicyParser {
     private final Kind kind;
     private final List<PolicyProblem> errors = new ArrayList<>();
     private final List<PolicyProblem> warnings = new ArrayList<>();
+    private final PolicyReview review;
 
     private PolicyParser(Kind kind) {
         this.kind = kind;
+        this.review = new PolicyReview(kind);
     }
 
     /** A permission policy (identity-based or STS session policy). */
@@ -213,7 +215,7 @@ public final class PolicyParser {
         List<Condition> conditions = conditions(node.fields.get("Condition"));
         Statement statement = new Statement(sid, effect, actions, notAction != null, resources, notResource != null,
                 principal, conditions);
-        reviewerWarnings(statement, node, index);
+        review.warnings(statement, index).forEach(message -> warning(node, message));
         return statement;
     }
 
@@ -321,21 +323,6 @@ public final class PolicyParser {
                 error(TYPE_MISMATCH, elementAt(node, i), "\"" + value + "\" is not a valid "
                         + operator.type().name().toLowerCase(Locale.ROOT) + " for " + operator.name());
             }
-        }
-    }
-
-    private void reviewerWarnings(Statement statement, JsonTree node, int index) {
-        boolean allActions = !statement.notAction() && statement.actions().contains("*");
-        boolean allResources = !statement.notResource() && statement.resources().contains("*");
-        if (kind == Kind.PERMISSION && statement.effect() == Effect.ALLOW && allActions && allResources
-                && statement.conditions().isEmpty()) {
-            warning(node, "statement " + index + " allows every action on every resource (full administrator access)");
-        }
-        if (statement.notAction() && statement.actions().contains("*")) {
-            warning(node, "statement " + index + " can never match: NotAction \"*\" excludes every action");
-        }
-        if (statement.notResource() && statement.resources().contains("*")) {
-            warning(node, "statement " + index + " can never match: NotResource \"*\" excludes every resource");
         }
     }
 

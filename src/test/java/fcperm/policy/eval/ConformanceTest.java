@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fcperm.policy.catalog.SystemPolicyCatalog;
 import fcperm.policy.model.PolicyDocument;
 import fcperm.policy.parse.PolicyParser;
+import fcperm.policy.parse.ConditionOperators;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
@@ -42,6 +44,23 @@ class ConformanceTest {
         }
         assertThat(tests).as("conformance cases").hasSizeGreaterThanOrEqualTo(100);
         return tests.stream();
+    }
+
+    @Test
+    void theCaseFilesUseEveryConditionOperatorAndBothSetQualifiers() throws IOException, URISyntaxException {
+        Path folder = Path.of(ConformanceTest.class.getResource("/fcperm/policy/conformance").toURI());
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                all.append(Files.readString(file));
+            }
+        }
+        List<String> names = new ArrayList<>(ConditionOperators.all().stream().map(ConditionOperators.Operator::name).toList());
+        names.addAll(List.of(ConditionOperators.FOR_ANY_VALUE, ConditionOperators.FOR_ALL_VALUES, "NotAction", "NotResource",
+                "sessionPolicy", "trustPolicy", "rg-"));
+        for (String name : names) {
+            assertThat(all).as("a case file uses " + name).contains("\"" + name);
+        }
     }
 
     private static List<DynamicTest> testsOf(Path file) throws IOException {

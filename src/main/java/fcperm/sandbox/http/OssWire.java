@@ -1,0 +1,229 @@
+package fcperm.sandbox.http;
+
+import fcperm.sandbox.auth.AccessDecision;
+import fcperm.sandbox.auth.AuthenticationException;
+import fcperm.sandbox.auth.OssSignature;
+import fcperm.sandbox.auth.Principal;
+import fcperm.sandbox.auth.RequestContext;
+import fcperm.sandbox.auth.RequiredPermission;
+import fcperm.sandbox.auth.SignedRequest;
+import fcperm.sandbox.oss.OssApi;
+import fcperm.sandbox.oss.OssErrors;
+import fcperm.sandbox.oss.OssRequest;
+import fcperm.sandbox.oss.OssResponse;
+import fcperm.sandbox.oss.OssXml;
+import fcperm.sandbox.protocol.ApiError;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * OSS REST: signed {@code OSS ak:sig} (V1), presigned V1 URLs, or {@code OSS4-HMAC-SHA256}; the bucket comes from a
+ * virtual-hosted {@code Host: <bucket>.oss-<region>.aliyuncs.com} or else from the first path segment (path-style,
+ * what the Java SDK sends to an IP endpoint). Bodies are streamed in and out; errors are OSS's {@code <Error>} XML
+ * (for HEAD, base64 in {@code x-oss-err}, as HEAD responses have no body).
+ */
+public final class OssWire implements WireStyle {
+
+    private static final Pattern VIRTUAL_HOST = Pattern.compile(
+            "^([a-z0-9][a-z0-9-]{1,61}[a-z0-9])?\\.?oss-[a-z0-9-]+\\.aliyuncs\\.com(:\\d+)?$");
+
+    private final OssApi api;
+    private final Clock clock;
+
+    public OssWire(OssApi api, Clock clock) {
+        this.api = api;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean accepts(Request request) {
+        String host = String.valueOf(request.getHeaders().get(HttpHeader.HOST)).toLowerCase(Locale.ROOT);
+        String query = request.getHttpURI().getQuery();
+        return OssSignature.isOssSigned(request.getHeaders().get(HttpHeader.AUTHORIZATION), Map.of())
+                || (query != null && (query.startsWith("OSSAccessKeyId=") || query.contains("&OSSAccessKeyId=")))
+                || VIRTUAL_HOST.matcher(host).matches();
+    }
+
+    @Override
+    public Call open(Request request, String requestId, String region) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.putIfAbsent(field.getName().toLowerCase(Locale.ROOT), field.getValue());
+        }
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        Request.extractQueryParameters(request, StandardCharsets.UTF_8).forEach(field ->
+                query.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue() == null ? "" : field.getValue()));
+        String path = request.getHttpURI().getDecodedPath();
+        path = path == null ? "" : path;
+        String bucket;
+        String key;
+        Matcher virtualHost = VIRTUAL_HOST.matcher(headers.getOrDefault("host", "").toLowerCase(Locale.ROOT));
+        if (virtualHost.matches()) {
+            bucket = virtualHost.group(1) == null ? "" : virtualHost.group(1);
+            key = path.startsWith("/") ? path.substring(1) : path;
+        } else {
+            String rest = path.startsWith("/") ? path.substring(1) : path;
+            int slash = rest.indexOf('/');
+            bucket = slash < 0 ? rest : rest.substring(0, slash);
+            key = slash < 0 ? "" : rest.substring(slash + 1);
+        }
+        OssSignature signature;
+        try {
+            signature = new OssSignature(request.getMethod(), bucket, key, headers, query);
+            signature.expires().ifPresent(expires -> {
+                if (expires.isBefore(clock.instant())) {
+                    throw new ApiError(403, "AccessDenied", "Request has expired.",
+                            Map.of("Expires", expires.toString(), "ServerTime", clock.instant().toString()));
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(403, "AccessDenied", e.getMessage());
+        }
+        OssRequest ossRequest = new OssRequest(request.getMethod(), bucket, key, query, headers, region,
+                () -> Content.Source.asInputStream(request));
+        OssApi.Operation operation = api.operation(ossRequest);
+        return new OssCall(operation, ossRequest, signature);
+    }
+
+    @Override
+    public ApiError authenticationError(AuthenticationException failure) {
+        return switch (failure.failure()) {
+            case UNKNOWN_ACCESS_KEY -> new ApiError(403, "InvalidAccessKeyId",
+                    "The OSS Access Key Id you provided does not exist in our records.");
+            case INACTIVE_ACCESS_KEY -> new ApiError(403, "InvalidAccessKeyId", "The OSS Access Key Id you provided is disabled.");
+            case SIGNATURE_MISMATCH -> new ApiError(403, "SignatureDoesNotMatch",
+                    "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
+                    Map.of("StringToSign", failure.detail()));
+            case TIMESTAMP_EXPIRED -> new ApiError(403, "RequestTimeTooSkewed",
+                    "The difference between the request time and the current time is too large.");
+            case NONCE_USED -> new ApiError(403, "AccessDenied", "The request was already used.");
+            case SECURITY_TOKEN_MISSING -> new ApiError(403, "InvalidSecurityToken",
+                    "Temporary credentials need the security token (x-oss-security-token).");
+            case SECURITY_TOKEN_EXPIRED -> new ApiError(403, "SecurityTokenExpired", "The security token you provided has expired.");
+            case SECURITY_TOKEN_MISMATCH -> new ApiError(403, "AccessKeyIdAndSecurityTokenNotMatch",
+                    "The AccessKeyId and the security token you provided do not match.");
+        };
+    }
+
+    @Override
+    public ApiError accessDenied(Call call, Principal caller, AccessDecision decision) {
+        String action = decision.denied().map(RequiredPermission::action).orElse("oss:" + call.operation());
+        String resource = decision.denied().map(RequiredPermission::resource).orElse("");
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("AuthAction", action);
+        detail.put("AuthResource", resource);
+        detail.put("NoPermissionType", decision.noPermissionType());
+        detail.put("PolicyType", decision.policyType());
+        detail.put("AuthPrincipalType", caller instanceof Principal.RoleSession ? "AssumedRoleUser" : "SubUser");
+        detail.put("AuthPrincipalDisplayName", caller.arn());
+        return new ApiError(403, "AccessDenied", "You are denied by " + decision.policyType() + " ("
+                + decision.noPermissionType() + "): " + action + " on " + resource + ". " + decision.explanation(),
+                Map.of("AccessDeniedDetail", detail));
+    }
+
+    @Override
+    public void writeResult(Call call, Object result, String requestId, Response response) throws IOException {
+        OssResponse oss = (OssResponse) result;
+        response.setStatus(oss.status());
+        exactHeader(response, "x-oss-request-id", requestId);
+        oss.headers().forEach((name, value) -> exactHeader(response, name, value));
+        if (oss.file() == null) {
+            if (!oss.headers().containsKey("Content-Length")) {
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, oss.body().length);
+            }
+            Content.Sink.write(response, true, ByteBuffer.wrap(oss.body()));
+            return;
+        }
+        try (FileChannel file = oss.file(); OutputStream out = Content.Sink.asOutputStream(response)) {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, oss.length());
+            ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+            long position = oss.offset();
+            long remaining = oss.length();
+            while (remaining > 0) {
+                buffer.clear().limit((int) Math.min(buffer.capacity(), remaining));
+                int read = file.read(buffer, position);
+                if (read < 0) {
+                    throw new IOException("object file ended early");
+                }
+                out.write(buffer.array(), 0, read);
+                position += read;
+                remaining -= read;
+            }
+        }
+    }
+
+    @Override
+    public void writeError(Call call, ApiError error, String requestId, Request request, Response response) throws IOException {
+        OssXml xml = new OssXml().open("Error").element("Code", error.code()).element("Message", error.getMessage())
+                .element("RequestId", requestId).element("HostId", String.valueOf(request.getHeaders().get(HttpHeader.HOST)));
+        error.extra().forEach((name, value) -> writeExtra(xml, name, value));
+        byte[] body = xml.close("Error").toString().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(error.status());
+        exactHeader(response, "x-oss-request-id", requestId);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/xml");
+        if (request.getMethod().equals("HEAD")) {
+            exactHeader(response, "x-oss-err", Base64.getEncoder().encodeToString(body));
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0);
+            Content.Sink.write(response, true, ByteBuffer.allocate(0));
+            return;
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        Content.Sink.write(response, true, ByteBuffer.wrap(body));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void writeExtra(OssXml xml, String name, Object value) {
+        if (value instanceof Map<?, ?> nested) {
+            xml.open(name);
+            ((Map<String, Object>) nested).forEach((child, childValue) -> writeExtra(xml, child, childValue));
+            xml.close(name);
+        } else {
+            xml.element(name, value);
+        }
+    }
+
+    private static void exactHeader(Response response, String name, String value) {
+        response.getHeaders().put(new HttpField(null, name, value));
+    }
+
+    /** An opened OSS request. */
+    private record OssCall(OssApi.Operation ossOperation, OssRequest request, SignedRequest signature) implements Call {
+        @Override
+        public String service() {
+            return "oss";
+        }
+
+        @Override
+        public String operation() {
+            return ossOperation.name();
+        }
+
+        @Override
+        public List<RequiredPermission> permissions(Principal caller, RequestContext context) {
+            return ossOperation.permissions().apply(request);
+        }
+
+        @Override
+        public Object invoke(Principal caller, RequestContext context) {
+            return ossOperation.run().apply(request);
+        }
+    }
+}
