@@ -1,5 +1,7 @@
 package fcperm.sandbox;
 
+import com.aliyun.oss.OSS;
+import com.aliyun.oss.model.CreateBucketRequest;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.fc.request.CreateServiceRequest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -175,6 +177,26 @@ class ResourceManagerTest {
 
         assertThat(group(created.path("ResourceGroup").path("Id").asText()).path("DisplayName").asText())
                 .isEqualTo("From a body");
+    }
+
+    @Test
+    void listsABucketInTheGroupOssCreatedItIn() throws Exception {
+        String shop = rm.createGroup("bucket-holder");
+        OSS oss = OssClients.v1(clients.sandbox(), clients.sandbox().rootCredentials());
+        try {
+            CreateBucketRequest create = new CreateBucketRequest("shop-assets");
+            create.setResourceGroupId(shop);
+            oss.createBucket(create);
+        } finally {
+            oss.shutdown();
+        }
+
+        assertThat(items(rm.call("ListResources", Map.of("ResourceGroupId", shop)), "Resources", "Resource"))
+                .singleElement().satisfies(bucket -> {
+                    assertThat(bucket.path("Service").asText()).isEqualTo("oss");
+                    assertThat(bucket.path("ResourceType").asText()).isEqualTo("bucket");
+                    assertThat(bucket.path("ResourceId").asText()).isEqualTo("shop-assets");
+                });
     }
 
     @Test
