@@ -2,8 +2,6 @@ package fcperm.sandbox;
 
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.model.CreateBucketRequest;
-import com.aliyuncs.CommonRequest;
-import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.fc.client.FunctionComputeClient;
 import com.aliyuncs.fc.model.Code;
 import com.aliyuncs.fc.request.CreateFunctionRequest;
@@ -11,8 +9,6 @@ import com.aliyuncs.fc.request.CreateServiceRequest;
 import com.aliyuncs.fc.request.InvokeFunctionRequest;
 import com.aliyuncs.fc.request.UpdateServiceRequest;
 import com.aliyuncs.fc.response.InvokeFunctionResponse;
-import com.aliyuncs.http.MethodType;
-import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.ram.model.v20150501.AttachPolicyToRoleRequest;
 import com.aliyuncs.ram.model.v20150501.AttachPolicyToUserRequest;
 import com.aliyuncs.ram.model.v20150501.CreatePolicyRequest;
@@ -139,16 +135,15 @@ class ProbeEndToEndTest {
 
     @Test
     void aGrantAtResourceGroupScopeCoversOnlyBucketsInThatGroup() throws Exception {
-        String group = resourceManager("CreateResourceGroup", Map.of("Name", "e2e-apps", "DisplayName", "apps"))
-                .path("ResourceGroup").path("Id").asText();
+        ResourceManagerCalls rm = new ResourceManagerCalls(clients);
+        String group = rm.createGroup("e2e-apps");
         CreateBucketRequest inGroup = new CreateBucketRequest("e2e-in-group");
         oss.createBucket(inGroup);
         oss.setBucketResourceGroup(new com.aliyun.oss.model.SetBucketResourceGroupRequest("e2e-in-group", group));
         oss.createBucket("e2e-outside");
         fcRole("grouped");
-        resourceManager("AttachPolicy", Map.of("PolicyType", "System", "PolicyName", "AliyunOSSFullAccess",
-                "PrincipalType", "ServiceRole", "PrincipalName", "grouped@role." + clients.sandbox().accountId() + ".onaliyunservice.com",
-                "ResourceGroupId", group));
+        rm.call("AttachPolicy", ResourceManagerCalls.grant("System", "AliyunOSSFullAccess", "ServiceRole",
+                rm.rolePrincipal("grouped"), group));
         deployProbe("grouped-service", "grouped");
 
         assertThat(invokeProbe("grouped-service", "e2e-in-group", "k", "inside").path("ok").asBoolean()).isTrue();
@@ -213,17 +208,5 @@ class ProbeEndToEndTest {
         full.setUserName("deployer");
         call(clients.root(), full);
         assertThat(asDeployer.updateService(bind).getRole()).isEqualTo(roleArn("to-pass"));
-    }
-
-    private static JsonNode resourceManager(String action, Map<String, String> parameters) throws ClientException, IOException {
-        CommonRequest request = new CommonRequest();
-        request.setSysDomain(clients.sandbox().endpoints().hostPort());
-        request.setSysProtocol(ProtocolType.HTTP);
-        request.setSysProduct("ResourceManager");
-        request.setSysVersion("2020-03-31");
-        request.setSysAction(action);
-        request.setSysMethod(MethodType.POST);
-        parameters.forEach(request::putQueryParameter);
-        return JSON.readTree(clients.root().getCommonResponse(request).getData());
     }
 }

@@ -165,7 +165,8 @@ class ResourceManagerAttachmentsTest {
         String principal = role("checked");
         int before = attachments(Map.of()).size();
 
-        failsWith("EntityNotExist.Policy", () -> rm.call("AttachPolicy", grant("Custom", "nope", "ServiceRole", principal, apps)));
+        failsWith("EntityNotExist.Policy", () -> rm.call("AttachPolicy", grant("Custom", "nope", "ServiceRole",
+                principal, apps)));
         failsWith("EntityNotExist.Policy", () -> rm.call("AttachPolicy", grant("System", "AliyunNothingAccess", "ServiceRole",
                 principal, apps)));
         failsWith("EntityNotExist.Role", () -> rm.call("AttachPolicy", grant("System", "AliyunOSSFullAccess", "ServiceRole",

@@ -87,7 +87,8 @@ class ResourceManagerAuthorizationTest {
         call(clients.root(), clients.createRole("app-web"));
         call(clients.root(), clients.createRole("ops"));
         String group = rm.defaultGroup();
-        Map<String, String> allowed = grant("System", "AliyunOSSReadOnlyAccess", "ServiceRole", rm.rolePrincipal("app-web"), group);
+        Map<String, String> allowed = grant("System", "AliyunOSSReadOnlyAccess", "ServiceRole", rm.rolePrincipal("app-web"),
+                group);
 
         rm.call(granter, "AttachPolicy", allowed);
         failsWith("NoPermission", () -> rm.call(granter, "AttachPolicy", grant("System", "AliyunOSSFullAccess",
@@ -120,6 +121,7 @@ class ResourceManagerAuthorizationTest {
         rm.call("AttachPolicy", grant("System", "AliyunRAMReadOnlyAccess", "ServiceRole", viewer, rm.accountId()));
 
         assertThat(rm.call(session, "ListResourceGroups", Map.of()).path("TotalCount").asInt()).isPositive();
-        failsWith("NoPermission", () -> rm.call(session, "CreateResourceGroup", Map.of("Name", "by-session", "DisplayName", "x")));
+        failsWith("NoPermission", () -> rm.call(session, "CreateResourceGroup",
+                Map.of("Name", "by-session", "DisplayName", "x")));
     }
 }

@@ -31,14 +31,16 @@ class ResourceManagerRestartTest {
             rm.call("AttachPolicy", grant("System", "AliyunFCReadOnlyAccess", "ServiceRole", rm.rolePrincipal("kept"),
                     rm.accountId()));
             groupsBefore = rm.call("ListResourceGroups", Map.of()).path("ResourceGroups");
-            attachmentsBefore = rm.call("ListPolicyAttachments", Map.of("PrincipalName", rm.rolePrincipal("kept"))).path("PolicyAttachments");
+            attachmentsBefore = rm.call("ListPolicyAttachments", Map.of("PrincipalName", rm.rolePrincipal("kept")))
+                    .path("PolicyAttachments");
         }
 
         try (Sandbox second = Sandbox.start(SandboxOptions.of(dataDir))) {
             ResourceManagerCalls rm = new ResourceManagerCalls(new SdkClients(second));
 
             assertThat(rm.call("ListResourceGroups", Map.of()).path("ResourceGroups")).isEqualTo(groupsBefore);
-            assertThat(rm.call("ListPolicyAttachments", Map.of("PrincipalName", rm.rolePrincipal("kept"))).path("PolicyAttachments")).isEqualTo(attachmentsBefore);
+            assertThat(rm.call("ListPolicyAttachments", Map.of("PrincipalName", rm.rolePrincipal("kept")))
+                    .path("PolicyAttachments")).isEqualTo(attachmentsBefore);
             assertThat(attachmentsBefore.path("PolicyAttachment")).hasSize(2);
             assertThat(groupsBefore.findValuesAsText("DisplayName")).contains("Kept across restarts");
         }

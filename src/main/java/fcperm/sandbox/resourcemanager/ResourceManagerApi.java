@@ -78,13 +78,14 @@ public final class ResourceManagerApi implements RpcApi {
             List<RequiredPermission> required = new ArrayList<>();
             required.add(RequiredPermission.of(action, "acs:ram::" + policyOwner + ":policy/" + policyName));
             String principal = PrincipalNames.leadingName(request.required("PrincipalName"));
-            switch (request.required("PrincipalType")) {
-                case PrincipalNames.USER -> required.add(RequiredPermission.of(action, "acs:ims::" + accountId + ":user/" + principal));
-                case PrincipalNames.GROUP -> required.add(RequiredPermission.of(action, "acs:ims::" + accountId + ":group/" + principal));
-                case PrincipalNames.ROLE -> required.add(RequiredPermission.of(action, "acs:ram::" + accountId + ":role/" + principal));
-                default -> {
-                    // not a principal type: the operation refuses it with InvalidParameter.PrincipalType
-                }
+            String principalResource = switch (request.required("PrincipalType")) {
+                case PrincipalNames.USER -> "acs:ims::" + accountId + ":user/" + principal;
+                case PrincipalNames.GROUP -> "acs:ims::" + accountId + ":group/" + principal;
+                case PrincipalNames.ROLE -> "acs:ram::" + accountId + ":role/" + principal;
+                default -> null; // not a principal type: the operation refuses it with InvalidParameter.PrincipalType
+            };
+            if (principalResource != null) {
+                required.add(RequiredPermission.of(action, principalResource));
             }
             return required;
         };

@@ -54,7 +54,8 @@ final class ResourceManagerStore {
             + " LEFT JOIN ram_user u ON a.principal_type = 'User' AND u.id = a.principal_id"
             + " LEFT JOIN ram_role r ON a.principal_type = 'Role' AND r.id = a.principal_id"
             + " LEFT JOIN ram_policy p ON a.policy_type = 'Custom' AND p.name = a.policy_name";
-    private static final String RESOURCE_COLUMNS = "service, resource_type, resource_id, region_id, resource_group_id, created_at";
+    private static final String RESOURCE_COLUMNS =
+            "service, resource_type, resource_id, region_id, resource_group_id, created_at";
 
     // ---- resource groups
 
