@@ -2,6 +2,7 @@ package fcperm.sandbox;
 
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.model.CreateBucketRequest;
+import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.fc.client.FunctionComputeClient;
 import com.aliyuncs.fc.model.Code;
 import com.aliyuncs.fc.request.CreateFunctionRequest;
@@ -9,6 +10,7 @@ import com.aliyuncs.fc.request.CreateServiceRequest;
 import com.aliyuncs.fc.request.InvokeFunctionRequest;
 import com.aliyuncs.fc.request.UpdateServiceRequest;
 import com.aliyuncs.fc.response.InvokeFunctionResponse;
+import com.aliyuncs.http.FormatType;
 import com.aliyuncs.ram.model.v20150501.AttachPolicyToRoleRequest;
 import com.aliyuncs.ram.model.v20150501.AttachPolicyToUserRequest;
 import com.aliyuncs.ram.model.v20150501.CreatePolicyRequest;
@@ -135,15 +137,16 @@ class ProbeEndToEndTest {
 
     @Test
     void aGrantAtResourceGroupScopeCoversOnlyBucketsInThatGroup() throws Exception {
-        ResourceManagerCalls rm = new ResourceManagerCalls(clients);
-        String group = rm.createGroup("e2e-apps");
+        String group = resourceManager("CreateResourceGroup", Map.of("Name", "e2e-apps", "DisplayName", "apps"))
+                .path("ResourceGroup").path("Id").asText();
         CreateBucketRequest inGroup = new CreateBucketRequest("e2e-in-group");
         oss.createBucket(inGroup);
         oss.setBucketResourceGroup(new com.aliyun.oss.model.SetBucketResourceGroupRequest("e2e-in-group", group));
         oss.createBucket("e2e-outside");
         fcRole("grouped");
-        rm.call("AttachPolicy", ResourceManagerCalls.grant("System", "AliyunOSSFullAccess", "ServiceRole",
-                rm.rolePrincipal("grouped"), group));
+        resourceManager("AttachPolicy", Map.of("PolicyType", "System", "PolicyName", "AliyunOSSFullAccess",
+                "PrincipalType", "ServiceRole", "PrincipalName", "grouped@role." + clients.sandbox().accountId() + ".onaliyunservice.com",
+                "ResourceGroupId", group));
         deployProbe("grouped-service", "grouped");
 
         assertThat(invokeProbe("grouped-service", "e2e-in-group", "k", "inside").path("ok").asBoolean()).isTrue();
@@ -208,5 +211,9 @@ class ProbeEndToEndTest {
         full.setUserName("deployer");
         call(clients.root(), full);
         assertThat(asDeployer.updateService(bind).getRole()).isEqualTo(roleArn("to-pass"));
+    }
+
+    private static JsonNode resourceManager(String action, Map<String, String> parameters) throws ClientException, IOException {
+        return JSON.readTree(clients.resourceManager(clients.root(), action, parameters, FormatType.JSON).getData());
     }
 }

@@ -4,8 +4,6 @@ import com.aliyuncs.CommonRequest;
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.http.FormatType;
-import com.aliyuncs.http.MethodType;
-import com.aliyuncs.http.ProtocolType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -32,7 +30,7 @@ final class ResourceManagerCalls {
 
     /** A call with its parameters in the query string, signed by {@code client}; the JSON answer. */
     JsonNode call(IAcsClient client, String action, Map<String, String> parameters) throws ClientException {
-        return json(client.getCommonResponse(request(action, parameters, FormatType.JSON, false)).getData());
+        return json(clients.resourceManager(client, action, parameters, FormatType.JSON).getData());
     }
 
     /** The same call by the account's root key. */
@@ -42,25 +40,14 @@ final class ResourceManagerCalls {
 
     /** The same call with its parameters in a form body (CommonRequest#putBodyParameter). */
     JsonNode callWithBody(String action, Map<String, String> parameters) throws ClientException {
-        return json(clients.root().getCommonResponse(request(action, parameters, FormatType.JSON, true)).getData());
+        CommonRequest request = clients.resourceManagerRequest(action, FormatType.JSON);
+        parameters.forEach(request::putBodyParameter);
+        return json(clients.root().getCommonResponse(request).getData());
     }
 
     /** The raw XML answer of a root call made with {@code Format=XML}. */
     String xml(String action, Map<String, String> parameters) throws ClientException {
-        return clients.root().getCommonResponse(request(action, parameters, FormatType.XML, false)).getData();
-    }
-
-    private CommonRequest request(String action, Map<String, String> parameters, FormatType format, boolean inBody) {
-        CommonRequest request = new CommonRequest();
-        request.setSysDomain(clients.sandbox().endpoints().hostPort());
-        request.setSysProtocol(ProtocolType.HTTP);
-        request.setSysProduct("ResourceManager");
-        request.setSysVersion("2020-03-31");
-        request.setSysAction(action);
-        request.setSysMethod(MethodType.POST);
-        request.setSysAccept(format);
-        parameters.forEach(inBody ? request::putBodyParameter : request::putQueryParameter);
-        return request;
+        return clients.resourceManager(clients.root(), action, parameters, FormatType.XML).getData();
     }
 
     private static JsonNode json(String body) {
