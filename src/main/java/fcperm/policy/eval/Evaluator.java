@@ -5,6 +5,7 @@ import fcperm.policy.model.PolicyDocument;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -137,10 +138,11 @@ public final class Evaluator {
 
     /** Whether a role's trust policy lets {@code caller} assume it (request action sts:AssumeRole). */
     public Decision evaluateTrust(AccessRequest request, PolicyDocument trustPolicy, TrustedPrincipal caller) {
+        String action = request.action().toLowerCase(Locale.ROOT);
         List<DecidingStatement> denies = new ArrayList<>();
         List<DecidingStatement> allows = new ArrayList<>();
         for (CompiledPolicy.CompiledStatement statement : compile(trustPolicy).statements) {
-            if (statement.trusts(request, caller)) {
+            if (statement.trusts(request, action, caller)) {
                 DecidingStatement deciding = new DecidingStatement(TRUST_POLICY_NAME, "", "trust", statement.index,
                         PolicyType.AssumeRolePolicy);
                 (statement.effect == Effect.DENY ? denies : allows).add(deciding);
@@ -160,11 +162,12 @@ public final class Evaluator {
     }
 
     private SetDecision decide(AccessRequest request, List<Applicable> policies) {
+        String action = request.action().toLowerCase(Locale.ROOT);
         List<DecidingStatement> denies = new ArrayList<>();
         List<DecidingStatement> allows = new ArrayList<>();
         for (Applicable applicable : policies) {
             for (CompiledPolicy.CompiledStatement statement : compile(applicable.policy().document()).statements) {
-                if (statement.matches(request)) {
+                if (statement.matches(request, action)) {
                     AttachedPolicy policy = applicable.policy();
                     String scope = applicable.type() == PolicyType.SessionPolicy ? "session" : policy.scope().label();
                     DecidingStatement deciding = new DecidingStatement(policy.name(), policy.versionId(), scope,
