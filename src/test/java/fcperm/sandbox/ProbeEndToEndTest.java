@@ -2,7 +2,6 @@ package fcperm.sandbox;
 
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.model.CreateBucketRequest;
-import com.aliyuncs.CommonRequest;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.fc.client.FunctionComputeClient;
 import com.aliyuncs.fc.model.Code;
@@ -11,8 +10,7 @@ import com.aliyuncs.fc.request.CreateServiceRequest;
 import com.aliyuncs.fc.request.InvokeFunctionRequest;
 import com.aliyuncs.fc.request.UpdateServiceRequest;
 import com.aliyuncs.fc.response.InvokeFunctionResponse;
-import com.aliyuncs.http.MethodType;
-import com.aliyuncs.http.ProtocolType;
+import com.aliyuncs.http.FormatType;
 import com.aliyuncs.ram.model.v20150501.AttachPolicyToRoleRequest;
 import com.aliyuncs.ram.model.v20150501.AttachPolicyToUserRequest;
 import com.aliyuncs.ram.model.v20150501.CreatePolicyRequest;
@@ -216,14 +214,6 @@ class ProbeEndToEndTest {
     }
 
     private static JsonNode resourceManager(String action, Map<String, String> parameters) throws ClientException, IOException {
-        CommonRequest request = new CommonRequest();
-        request.setSysDomain(clients.sandbox().endpoints().hostPort());
-        request.setSysProtocol(ProtocolType.HTTP);
-        request.setSysProduct("ResourceManager");
-        request.setSysVersion("2020-03-31");
-        request.setSysAction(action);
-        request.setSysMethod(MethodType.POST);
-        parameters.forEach(request::putQueryParameter);
-        return JSON.readTree(clients.root().getCommonResponse(request).getData());
+        return JSON.readTree(clients.resourceManager(clients.root(), action, parameters, FormatType.JSON).getData());
     }
 }

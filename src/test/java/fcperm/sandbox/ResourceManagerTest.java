@@ -1,12 +1,9 @@
 package fcperm.sandbox;
 
-import com.aliyuncs.CommonRequest;
 import com.aliyuncs.CommonResponse;
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.http.FormatType;
-import com.aliyuncs.http.MethodType;
-import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForRoleRequest;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForRoleResponse;
 import com.aliyuncs.fc.request.CreateServiceRequest;
@@ -39,16 +36,7 @@ class ResourceManagerTest {
 
     private static CommonResponse response(IAcsClient client, String action, Map<String, String> parameters,
                                            FormatType format) throws ClientException {
-        CommonRequest request = new CommonRequest();
-        request.setSysDomain(clients.sandbox().endpoints().hostPort());
-        request.setSysProtocol(ProtocolType.HTTP);
-        request.setSysProduct("ResourceManager");
-        request.setSysVersion("2020-03-31");
-        request.setSysAction(action);
-        request.setSysMethod(MethodType.POST);
-        request.setSysAccept(format);
-        parameters.forEach(request::putQueryParameter);
-        return client.getCommonResponse(request);
+        return clients.resourceManager(client, action, parameters, format);
     }
 
     private static JsonNode rm(String action, Map<String, String> parameters) throws Exception {

@@ -2,12 +2,15 @@ package fcperm.sandbox;
 
 import com.aliyuncs.AcsRequest;
 import com.aliyuncs.AcsResponse;
+import com.aliyuncs.CommonRequest;
+import com.aliyuncs.CommonResponse;
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.auth.BasicSessionCredentials;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.http.FormatType;
 import com.aliyuncs.http.HttpClientConfig;
+import com.aliyuncs.http.MethodType;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,6 +111,21 @@ final class SdkClients implements BeforeAllCallback, AfterAllCallback {
     <R extends AcsRequest<?>> R localXml(R request) {
         local(request).setSysAcceptFormat(FormatType.XML);
         return request;
+    }
+
+    /** A Resource Manager call through CommonRequest (the SDK has no typed client for it), POST, JSON or XML. */
+    CommonResponse resourceManager(IAcsClient client, String action, Map<String, String> parameters, FormatType format)
+            throws ClientException {
+        CommonRequest request = new CommonRequest();
+        request.setSysDomain(sandbox.endpoints().hostPort());
+        request.setSysProtocol(ProtocolType.HTTP);
+        request.setSysProduct("ResourceManager");
+        request.setSysVersion("2020-03-31");
+        request.setSysAction(action);
+        request.setSysMethod(MethodType.POST);
+        request.setSysAccept(format);
+        parameters.forEach(request::putQueryParameter);
+        return client.getCommonResponse(request);
     }
 
     static <T extends AcsResponse> T call(IAcsClient client, AcsRequest<T> request) {

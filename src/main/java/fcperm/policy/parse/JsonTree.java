@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A JSON value that remembers where it stood in the text, so every problem found later can name a line and column.
@@ -25,8 +26,13 @@ final class JsonTree {
     static final int MAX_DEPTH = 64;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 1).build())
+            // one level above our own limit, so that read() reports the place where the nesting gets too deep;
+            // Jackson's own limit stays as a backstop (its error carries no useful position)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 2).build())
             .build();
+
+    /** How Jackson quotes a position inside a message: "[Source: REDACTED (...); line: L, column: C]". */
+    private static final Pattern JACKSON_LOCATION = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
     final Kind kind;
     final String text;
@@ -74,13 +80,21 @@ final class JsonTree {
             return root;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String message = e.getOriginalMessage();
-            int cut = message.indexOf("\n");
-            message = cut < 0 ? message : message.substring(0, cut);
+            String message = readable(e.getOriginalMessage());
             throw new SyntaxError(message, at == null ? 1 : Math.max(1, at.getLineNr()), at == null ? 1 : Math.max(1, at.getColumnNr()));
         } catch (IOException e) {
             throw new SyntaxError("the document cannot be read: " + e.getMessage(), 1, 1);
         }
+    }
+
+    /**
+     * Jackson's message in words for a person: its first line, and where it quotes the opening of an unclosed
+     * object or array as "[Source: REDACTED (...); line: L, column: C]", just that line and column.
+     */
+    private static String readable(String message) {
+        int cut = message.indexOf('\n');
+        String line = cut < 0 ? message : message.substring(0, cut);
+        return JACKSON_LOCATION.matcher(line).replaceAll("line $1, column $2");
     }
 
     private static JsonTree read(JsonParser parser, String path, int depth) throws IOException, SyntaxError {

@@ -1,9 +1,6 @@
 package fcperm.sandbox.auth;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -70,13 +67,7 @@ public final class FcSignature implements SignedRequest {
     }
 
     public static String sign(String stringToSign, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return Base64.getEncoder().encodeToString(Hmac.sha256(Hmac.utf8(secret), stringToSign));
     }
 
     @Override

@@ -1,7 +1,5 @@
 package fcperm.sandbox.auth;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -244,7 +242,7 @@ public final class OssSignature implements SignedRequest {
     }
 
     private static String v1Signature(String secret, String stringToSign) {
-        return Base64.getEncoder().encodeToString(hmac("HmacSHA1", secret.getBytes(StandardCharsets.UTF_8), stringToSign));
+        return Base64.getEncoder().encodeToString(Hmac.sha1(Hmac.utf8(secret), stringToSign));
     }
 
     // ---- V4
@@ -274,11 +272,11 @@ public final class OssSignature implements SignedRequest {
 
     private String v4Signature(String secret, String stringToSign) {
         String[] scope = v4Scope.split("/");
-        byte[] key = hmac("HmacSHA256", ("aliyun_v4" + secret).getBytes(StandardCharsets.UTF_8), scope[0]);
-        key = hmac("HmacSHA256", key, scope[1]);
-        key = hmac("HmacSHA256", key, scope[2]);
-        key = hmac("HmacSHA256", key, scope[3]);
-        return HexFormat.of().formatHex(hmac("HmacSHA256", key, stringToSign));
+        byte[] key = Hmac.sha256(Hmac.utf8("aliyun_v4" + secret), scope[0]);
+        key = Hmac.sha256(key, scope[1]);
+        key = Hmac.sha256(key, scope[2]);
+        key = Hmac.sha256(key, scope[3]);
+        return HexFormat.of().formatHex(Hmac.sha256(key, stringToSign));
     }
 
     /** RFC 3986 percent-encoding; '/' kept in paths. */
@@ -296,15 +294,6 @@ public final class OssSignature implements SignedRequest {
         return out.toString();
     }
 
-    private static byte[] hmac(String algorithm, byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(key, algorithm));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(algorithm + " is not available", e);
-        }
-    }
 
     private static byte[] sha256(String data) {
         try {

@@ -1,9 +1,6 @@
 package fcperm.sandbox.auth;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -29,13 +26,7 @@ public final class RpcSignature {
     }
 
     public static String sign(String stringToSign, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec((secret + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is not available", e);
-        }
+        return Base64.getEncoder().encodeToString(Hmac.sha1(Hmac.utf8(secret + "&"), stringToSign));
     }
 
     /** RFC 3986: unreserved characters stay, everything else is %XX of its UTF-8 bytes (space is %20). */

@@ -1,9 +1,7 @@
 package fcperm.sandbox.fc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fcperm.sandbox.store.Database;
+import fcperm.sandbox.store.JsonColumns;
 import fcperm.sandbox.store.Tx;
 
 import java.sql.ResultSet;
@@ -15,7 +13,6 @@ import java.util.Optional;
 /** FC services and functions in SQLite, and their services' resource-group membership. */
 final class FcStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SERVICE_COLUMNS = "s.region_id, s.name, s.id, s.description, s.role, s.log_project,"
             + " s.log_store, s.vpc_config, s.internet_access, m.resource_group_id, s.created_at, s.updated_at";
     private static final String SERVICE_FROM = " FROM fc_service s LEFT JOIN resource_membership m"
@@ -109,7 +106,7 @@ final class FcStore {
         tx.update("INSERT INTO fc_function (" + FUNCTION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 function.region(), function.serviceName(), function.name(), function.id(), function.description(),
                 function.runtime(), function.handler(), function.timeout(), function.memorySize(), function.codeSize(),
-                function.codeChecksum(), toJson(function.environmentVariables()), function.createdTime(),
+                function.codeChecksum(), JsonColumns.write(function.environmentVariables()), function.createdTime(),
                 function.lastModifiedTime());
     }
 
@@ -119,7 +116,7 @@ final class FcStore {
                         + " WHERE region_id = ? AND service_name = ? AND name = ?",
                 function.description(), function.runtime(), function.handler(), function.timeout(),
                 function.memorySize(), function.codeSize(), function.codeChecksum(),
-                toJson(function.environmentVariables()), function.lastModifiedTime(),
+                JsonColumns.write(function.environmentVariables()), function.lastModifiedTime(),
                 function.region(), function.serviceName(), function.name());
     }
 
@@ -136,26 +133,10 @@ final class FcStore {
     private static FcFunctionRecord function(ResultSet row) throws SQLException {
         return new FcFunctionRecord(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                 row.getString(5), row.getString(6), row.getString(7), row.getInt(8), row.getInt(9), row.getLong(10),
-                row.getString(11), fromJson(row.getString(12)), row.getString(13), row.getString(14));
+                row.getString(11), JsonColumns.read(row.getString(12)), row.getString(13), row.getString(14));
     }
 
     private static String likePrefix(String prefix) {
         return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    }
-
-    private static String toJson(Map<String, String> map) {
-        try {
-            return JSON.writeValueAsString(map);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, String> fromJson(String json) throws SQLException {
-        try {
-            return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new SQLException("corrupt environment column: " + e.getOriginalMessage(), e);
-        }
     }
 }

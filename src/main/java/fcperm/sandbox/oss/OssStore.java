@@ -1,9 +1,7 @@
 package fcperm.sandbox.oss;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fcperm.sandbox.store.Database;
+import fcperm.sandbox.store.JsonColumns;
 import fcperm.sandbox.store.Tx;
 
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.Optional;
 /** Bucket and object metadata in SQLite; a bucket's resource group lives in the shared resource_membership table. */
 final class OssStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BUCKET_SELECT = "SELECT b.name, b.region_id, b.acl, b.storage_class, b.created_at,"
             + " m.resource_group_id FROM oss_bucket b LEFT JOIN resource_membership m ON m.service = 'oss'"
             + " AND m.resource_type = 'bucket' AND m.resource_id = b.name";
@@ -101,7 +98,7 @@ final class OssStore {
         tx.update("INSERT OR REPLACE INTO oss_object (bucket, object_key, size, etag, crc64, content_type, metadata,"
                         + " data_file, last_modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 object.bucket(), object.key(), object.size(), object.etag(), object.crc64(), object.contentType(),
-                toJson(object.metadata()), object.file().getFileName().toString(), object.lastModified());
+                JsonColumns.write(object.metadata()), object.file().getFileName().toString(), object.lastModified());
         return previous;
     }
 
@@ -122,23 +119,7 @@ final class OssStore {
 
     private OssObject object(ResultSet row) throws SQLException {
         return new OssObject(row.getString(1), row.getString(2), row.getLong(3), row.getString(4), row.getString(5),
-                row.getString(6), fromJson(row.getString(7)), bucketFolder(row.getString(1)).resolve(row.getString(8)),
+                row.getString(6), JsonColumns.read(row.getString(7)), bucketFolder(row.getString(1)).resolve(row.getString(8)),
                 row.getString(9));
-    }
-
-    private static String toJson(Map<String, String> metadata) {
-        try {
-            return JSON.writeValueAsString(metadata);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, String> fromJson(String json) throws SQLException {
-        try {
-            return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
-        } catch (JsonProcessingException e) {
-            throw new SQLException("corrupt object metadata: " + e.getOriginalMessage(), e);
-        }
     }
 }

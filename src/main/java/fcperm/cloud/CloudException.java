@@ -1,0 +1,92 @@
+package fcperm.cloud;
+
+import java.util.Optional;
+
+/**
+ * Any failure of a cloud call, in one shape: Alibaba's error code, the HTTP status, the request id, the operation
+ * ({@code ram:CreateRole}) and a sentence for a person saying what went wrong and what to do. It never carries a
+ * secret: the sentence is built from the code, the operation and the resource, and the server's own message only
+ * when the code is one we do not know.
+ */
+public final class CloudException extends Exception {
+
+    /** Code of a call that never got an answer (connection refused, unknown host, timeout). */
+    public static final String UNREACHABLE = "Unreachable";
+    /** Code of an object that the caller asked for by name and that does not exist. */
+    public static final String NOT_FOUND = "NotFound";
+
+    private final String code;
+    private final int httpStatus;
+    private final String requestId;
+    private final String operation;
+    private final String userMessage;
+
+    public CloudException(String operation, String code, int httpStatus, String requestId, String userMessage,
+                          Throwable cause) {
+        super(userMessage + " [" + operation + ", " + code
+                + (httpStatus > 0 ? ", HTTP " + httpStatus : "")
+                + (requestId == null || requestId.isEmpty() ? "" : ", request " + requestId) + "]", cause);
+        this.code = code;
+        this.httpStatus = httpStatus;
+        this.requestId = requestId == null ? "" : requestId;
+        this.operation = operation;
+        this.userMessage = userMessage;
+    }
+
+    /**
+     * An error answer of the cloud. {@code resource} names what the call was about ({@code role/probe-role}); the
+     * server's {@code serverMessage} is used only for codes this class has no sentence for.
+     */
+    public static CloudException of(String operation, String resource, String code, int httpStatus,
+                                    String requestId, String serverMessage, Throwable cause) {
+        return new CloudException(operation, code, httpStatus, requestId,
+                Advice.sentence(operation, resource, code, serverMessage), cause);
+    }
+
+    /** The endpoint did not answer at all. */
+    public static CloudException unreachable(String operation, String endpoint, Throwable cause) {
+        return new CloudException(operation, UNREACHABLE, 0, "", "Cannot reach " + endpoint
+                + ". If this is the built-in sandbox, is it still running? Otherwise check the network, the proxy "
+                + "and the region.", cause);
+    }
+
+    /** Something the caller named does not exist ({@code kind} is "Role", "Service", ...). */
+    public static CloudException notFound(String kind, String name) {
+        return new CloudException("find " + kind, NOT_FOUND, 404, "",
+                kind + " \"" + name + "\" does not exist. Pick an existing one or create it first.", null);
+    }
+
+    /** Alibaba's error code ({@code NoPermission}, {@code EntityAlreadyExists.Role}, ...). */
+    public String code() {
+        return code;
+    }
+
+    /** 0 when no answer came. */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public Optional<String> requestId() {
+        return requestId.isEmpty() ? Optional.empty() : Optional.of(requestId);
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    /** What went wrong and what to do, for a person. */
+    public String userMessage() {
+        return userMessage;
+    }
+
+    /** Code, status, operation and request id, for a support ticket. */
+    public String technicalDetails() {
+        return operation + " · " + code + (httpStatus > 0 ? " · HTTP " + httpStatus : "")
+                + (requestId.isEmpty() ? "" : " · request " + requestId);
+    }
+
+    /** True when the call was refused for lack of a permission. */
+    public boolean isAccessDenied() {
+        return Advice.isDenial(code);
+    }
+}

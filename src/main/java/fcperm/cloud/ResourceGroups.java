@@ -1,0 +1,9 @@
+package fcperm.cloud;
+
+import java.util.List;
+
+/** Resource Manager's resource groups. */
+public interface ResourceGroups {
+
+    List<ResourceGroup> list() throws CloudException;
+}
