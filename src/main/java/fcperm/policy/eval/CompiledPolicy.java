@@ -84,6 +84,9 @@ final class CompiledPolicy {
             if (caller instanceof TrustedPrincipal.Service service) {
                 return named.service().stream().anyMatch(name -> name.equalsIgnoreCase(service.name()));
             }
+            if (caller instanceof TrustedPrincipal.Federated federated) {
+                return named.federated().stream().anyMatch(provider -> provider.equalsIgnoreCase(federated.providerArn()));
+            }
             TrustedPrincipal.Ram ram = (TrustedPrincipal.Ram) caller;
             String root = "acs:ram::" + ram.accountId() + ":root";
             for (String entry : named.ram()) {

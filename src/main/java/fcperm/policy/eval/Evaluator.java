@@ -110,13 +110,13 @@ public final class Evaluator {
 
     /**
      * AssumeRole: the caller's own policies must allow sts:AssumeRole on the role and the role's trust policy must
-     * trust the caller; a cloud service (e.g. fc.aliyuncs.com) needs only the trust policy.
+     * trust the caller; a cloud service (e.g. fc.aliyuncs.com) and a federated (SSO) user need only the trust policy.
      */
     public Decision evaluateAssumeRole(AccessRequest request, List<AttachedPolicy> callerPolicies,
                                        Optional<AttachedPolicy> callerSessionPolicy, PolicyDocument trustPolicy,
                                        TrustedPrincipal caller) {
         Decision trust = evaluateTrust(request, trustPolicy, caller);
-        if (caller instanceof TrustedPrincipal.Service) {
+        if (!(caller instanceof TrustedPrincipal.Ram)) {
             return trust;
         }
         Decision identity = evaluate(request, callerPolicies, callerSessionPolicy);
