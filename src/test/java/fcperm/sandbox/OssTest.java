@@ -200,7 +200,10 @@ class OssTest {
         OSS wrong = OssClients.v1(clients.sandbox(), Credentials.longTerm(root.accessKeyId(), "wrong-secret"));
         try {
             var error = failsWith("SignatureDoesNotMatch", () -> wrong.getObject("signed-v4", "k"));
-            assertThat(error.getRawResponseError()).contains("<StringToSign>GET\n");
+            assertThat(error.getRawResponseError()).contains("<StringToSign>GET\n")
+                    .contains("<StringToSignBytes>47 45 54 0A ")
+                    .containsPattern("<SignatureProvided>[A-Za-z0-9+/=]{28}</SignatureProvided>")
+                    .contains("<OSSAccessKeyId>" + root.accessKeyId() + "</OSSAccessKeyId>");
         } finally {
             wrong.shutdown();
         }
@@ -219,6 +222,72 @@ class OssTest {
         HttpResponse<String> late = http.send(HttpRequest.newBuilder(expired.toURI()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(late.statusCode()).isEqualTo(403);
         assertThat(late.body()).contains("<Code>AccessDenied</Code>").contains("expired");
+    }
+
+    @Test
+    void keepsKeysThatLookLikePathsExactlyAsWritten() throws IOException {
+        oss.createBucket("path-like-keys");
+        List<String> keys = List.of("a//b", "a/../b", "a/./b", "./x", "..", "../up", "100%.txt", "back\\slash", "s;t=1");
+        for (String key : keys) {
+            oss.putObject("path-like-keys", key, new ByteArrayInputStream(key.getBytes(StandardCharsets.UTF_8)));
+        }
+        for (String key : keys) {
+            assertThat(read(oss.getObject("path-like-keys", key).getObjectContent())).as(key).isEqualTo(key);
+        }
+        assertThat(oss.listObjects("path-like-keys").getObjectSummaries()).extracting(OSSObjectSummary::getKey)
+                .containsExactlyInAnyOrderElementsOf(keys);
+    }
+
+    @Test
+    void answersRangesPastTheEndAsOssDoesWithAndWithoutStandardBehaviour() throws IOException {
+        oss.createBucket("range-ends");
+        oss.putObject("range-ends", "digits", new ByteArrayInputStream("0123456789".getBytes(StandardCharsets.UTF_8)));
+        // by default OSS ignores a range that reaches past the object and sends all of it
+        assertThat(read(oss.getObject(new GetObjectRequest("range-ends", "digits").withRange(5, 20)).getObjectContent()))
+                .isEqualTo("0123456789");
+        assertThat(read(oss.getObject(new GetObjectRequest("range-ends", "digits").withRange(10, 20)).getObjectContent()))
+                .isEqualTo("0123456789");
+        // x-oss-range-behavior: standard cuts the end, and refuses a start past the end
+        GetObjectRequest cut = new GetObjectRequest("range-ends", "digits").withRange(5, 20);
+        cut.addHeader("x-oss-range-behavior", "standard");
+        OSSObject tail = oss.getObject(cut);
+        assertThat(tail.getObjectMetadata().getRawMetadata().get("Content-Range")).isEqualTo("bytes 5-9/10");
+        assertThat(read(tail.getObjectContent())).isEqualTo("56789");
+        GetObjectRequest past = new GetObjectRequest("range-ends", "digits").withRange(10, 20);
+        past.addHeader("x-oss-range-behavior", "standard");
+        failsWith("InvalidRange", () -> oss.getObject(past));
+        assertThat(read(oss.getObject("range-ends", "digits").getObjectContent())).isEqualTo("0123456789");
+    }
+
+    @Test
+    void servesV4PresignedUrlsUntilTheyExpire() throws Exception {
+        OSS v4 = OssClients.v4(clients.sandbox(), clients.sandbox().rootCredentials());
+        try {
+            v4.createBucket("presigned-v4");
+            v4.putObject("presigned-v4", "dir/shared v4.txt", new ByteArrayInputStream("v4 url".getBytes(StandardCharsets.UTF_8)));
+            URL valid = v4.generatePresignedUrl("presigned-v4", "dir/shared v4.txt",
+                    new Date(System.currentTimeMillis() + 600_000), HttpMethod.GET);
+            assertThat(valid.getQuery()).contains("x-oss-signature-version=OSS4-HMAC-SHA256");
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> ok = http.send(HttpRequest.newBuilder(valid.toURI()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.body()).isEqualTo("v4 url");
+
+            // the same URL issued a day earlier: x-oss-date + x-oss-expires is in the past
+            String dayEarlier = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                    .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).minusDays(1));
+            URI late = URI.create(valid.toString().replaceFirst("x-oss-date=[0-9TZ]+", "x-oss-date=" + dayEarlier));
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(late).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).contains("<Code>AccessDenied</Code>").contains("expired");
+
+            URI tampered = URI.create(valid.toString().replace("shared%20v4.txt", "other.txt"));
+            HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(tampered).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(wrong.statusCode()).isEqualTo(403);
+            assertThat(wrong.body()).contains("<Code>SignatureDoesNotMatch</Code>").contains("OSS4-HMAC-SHA256\n");
+        } finally {
+            v4.shutdown();
+        }
     }
 
     @Test

@@ -20,7 +20,9 @@ import java.util.TreeMap;
 
 /**
  * OSS request signatures (wire-protocols.md §5.4–5.5): V1 in the Authorization header ({@code OSS ak:sig}), V1 in a
- * presigned URL ({@code OSSAccessKeyId}, {@code Expires}, {@code Signature}), and V4 ({@code OSS4-HMAC-SHA256}).
+ * presigned URL ({@code OSSAccessKeyId}, {@code Expires}, {@code Signature}), and V4 ({@code OSS4-HMAC-SHA256}) in the
+ * Authorization header or in a presigned URL ({@code x-oss-signature-version}, {@code x-oss-credential},
+ * {@code x-oss-date}, {@code x-oss-expires}, {@code x-oss-signature}, as the SDK's V4 signer writes them).
  * The canonical resource always names the bucket, whether the request addressed it by path or by host.
  */
 public final class OssSignature implements SignedRequest {
@@ -43,8 +45,14 @@ public final class OssSignature implements SignedRequest {
             "x-oss-target-redundancy-type", "x-oss-traffic-limit", "x-oss-write-get-object-response");
     private static final String V4_ALGORITHM = "OSS4-HMAC-SHA256";
     private static final DateTimeFormatter V4_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    /** OSS refuses V4 presigned URLs valid for longer than 7 days. */
+    private static final long V4_MAX_EXPIRES_SECONDS = 7 * 24 * 3600;
+    /** The query parameters that carry a presigned URL's signature rather than name a sub-resource. */
+    private static final Set<String> PRESIGNING_PARAMETERS = Set.of("OSSAccessKeyId", "Expires", "Signature",
+            "security-token", "x-oss-signature-version", "x-oss-credential", "x-oss-date", "x-oss-expires",
+            "x-oss-additional-headers", "x-oss-signature");
 
-    private enum Form { V1_HEADER, V1_PRESIGNED, V4_HEADER }
+    private enum Form { V1_HEADER, V1_PRESIGNED, V4_HEADER, V4_PRESIGNED }
 
     private final Form form;
     private final String method;
@@ -56,6 +64,7 @@ public final class OssSignature implements SignedRequest {
     private final String signature;
     private final Optional<String> securityToken;
     private final Optional<Instant> signedAt;
+    private final String v4Date;
     private final String v4Scope;
     private final List<String> v4AdditionalHeaders;
 
@@ -77,16 +86,16 @@ public final class OssSignature implements SignedRequest {
         if (authorization.startsWith(V4_ALGORITHM)) {
             form = Form.V4_HEADER;
             Map<String, String> fields = v4Fields(authorization.substring(V4_ALGORITHM.length()));
-            String[] credential = fields.getOrDefault("Credential", "").split("/");
-            if (credential.length != 5 || !fields.containsKey("Signature")) {
+            if (!fields.containsKey("Signature")) {
                 throw new IllegalArgumentException("the OSS4-HMAC-SHA256 Authorization header needs Credential=<ak>/<date>/<region>/oss/aliyun_v4_request and Signature");
             }
+            String[] credential = v4Credential(fields.getOrDefault("Credential", ""));
             accessKeyId = credential[0];
-            v4Scope = credential[1] + "/" + credential[2] + "/" + credential[3] + "/" + credential[4];
+            v4Scope = credential[1];
             signature = fields.get("Signature");
-            v4AdditionalHeaders = fields.containsKey("AdditionalHeaders")
-                    ? List.of(fields.get("AdditionalHeaders").toLowerCase().split(";")) : List.of();
-            signedAt = Optional.of(parseV4Date(headers.getOrDefault("x-oss-date", "")));
+            v4AdditionalHeaders = additionalHeaders(fields.get("AdditionalHeaders"));
+            v4Date = headers.getOrDefault("x-oss-date", "");
+            signedAt = Optional.of(parseV4Date(v4Date));
             securityToken = Optional.ofNullable(headers.get("x-oss-security-token"));
         } else if (authorization.startsWith("OSS ")) {
             form = Form.V1_HEADER;
@@ -100,6 +109,7 @@ public final class OssSignature implements SignedRequest {
             String date = headers.containsKey("date") ? headers.get("date") : headers.getOrDefault("x-oss-date", "");
             signedAt = Optional.of(parseHttpDate(date));
             securityToken = Optional.ofNullable(headers.get("x-oss-security-token"));
+            v4Date = "";
             v4Scope = "";
             v4AdditionalHeaders = List.of();
         } else if (query.containsKey("OSSAccessKeyId")) {
@@ -108,28 +118,59 @@ public final class OssSignature implements SignedRequest {
             signature = first("Signature");
             signedAt = Optional.empty(); // a presigned URL carries its expiry instead; see expires()
             securityToken = Optional.ofNullable(query.containsKey("security-token") ? first("security-token") : null);
+            v4Date = "";
             v4Scope = "";
             v4AdditionalHeaders = List.of();
+        } else if (first("x-oss-signature-version").equals(V4_ALGORITHM)) {
+            form = Form.V4_PRESIGNED;
+            String[] credential = v4Credential(first("x-oss-credential"));
+            accessKeyId = credential[0];
+            v4Scope = credential[1];
+            signature = first("x-oss-signature");
+            v4AdditionalHeaders = additionalHeaders(query.containsKey("x-oss-additional-headers")
+                    ? first("x-oss-additional-headers") : null);
+            v4Date = first("x-oss-date");
+            parseV4Date(v4Date); // refuses a malformed date now, before it is used to compute the expiry
+            signedAt = Optional.empty(); // valid until x-oss-date + x-oss-expires; see expires()
+            securityToken = Optional.ofNullable(query.containsKey("security-token") ? first("security-token") : null);
         } else {
             throw new IllegalArgumentException("the request is not signed: anonymous access is not supported by the sandbox");
         }
     }
 
-    /** True for requests that carry an OSS signature in either form. */
-    public static boolean isOssSigned(String authorization, Map<String, List<String>> query) {
-        return authorization != null && (authorization.startsWith("OSS ") || authorization.startsWith(V4_ALGORITHM))
-                || query.containsKey("OSSAccessKeyId");
+    /** True for requests that carry an OSS signature in the Authorization header. */
+    public static boolean isOssSigned(String authorization) {
+        return authorization != null && (authorization.startsWith("OSS ") || authorization.startsWith(V4_ALGORITHM));
+    }
+
+    /** True for a presigned URL's query (V1 or V4), given as its decoded parameter names and values. */
+    public static boolean isPresigned(Map<String, List<String>> query) {
+        return query.containsKey("OSSAccessKeyId")
+                || query.getOrDefault("x-oss-signature-version", List.of()).contains(V4_ALGORITHM);
+    }
+
+    /** Whether a query parameter belongs to a presigned URL's signature (and so names no sub-resource). */
+    public static boolean isPresigningParameter(String name) {
+        return PRESIGNING_PARAMETERS.contains(name);
     }
 
     /** When a presigned URL stops being valid. */
     public Optional<Instant> expires() {
-        if (form != Form.V1_PRESIGNED) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(Instant.ofEpochSecond(Long.parseLong(first("Expires"))));
+            return switch (form) {
+                case V1_PRESIGNED -> Optional.of(Instant.ofEpochSecond(Long.parseLong(first("Expires"))));
+                case V4_PRESIGNED -> {
+                    long seconds = Long.parseLong(first("x-oss-expires"));
+                    if (seconds < 1 || seconds > V4_MAX_EXPIRES_SECONDS) {
+                        throw new IllegalArgumentException("x-oss-expires must be from 1 to " + V4_MAX_EXPIRES_SECONDS + " seconds");
+                    }
+                    yield Optional.of(parseV4Date(v4Date).plusSeconds(seconds));
+                }
+                default -> Optional.empty();
+            };
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Expires must be seconds since the epoch");
+            throw new IllegalArgumentException(form == Form.V1_PRESIGNED ? "Expires must be seconds since the epoch"
+                    : "x-oss-expires must be a number of seconds");
         }
     }
 
@@ -140,6 +181,19 @@ public final class OssSignature implements SignedRequest {
     private String first(String name) {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? "" : values.get(0);
+    }
+
+    /** {@code <ak>/<date>/<region>/oss/aliyun_v4_request} as the AccessKeyId and the scope. */
+    private static String[] v4Credential(String credential) {
+        String[] parts = credential.split("/");
+        if (parts.length != 5) {
+            throw new IllegalArgumentException("the V4 credential must be <AccessKeyId>/<date>/<region>/oss/aliyun_v4_request");
+        }
+        return new String[] {parts[0], String.join("/", parts[1], parts[2], parts[3], parts[4])};
+    }
+
+    private static List<String> additionalHeaders(String list) {
+        return list == null || list.isBlank() ? List.of() : List.of(list.toLowerCase().split(";"));
     }
 
     private static Map<String, String> v4Fields(String text) {
@@ -192,14 +246,18 @@ public final class OssSignature implements SignedRequest {
     @Override
     public Optional<String> mismatch(String secret) {
         String stringToSign = stringToSign();
-        String expected = form == Form.V4_HEADER ? v4Signature(secret, stringToSign) : v1Signature(secret, stringToSign);
+        String expected = isV4() ? v4Signature(secret, stringToSign) : v1Signature(secret, stringToSign);
         boolean matches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 signature.getBytes(StandardCharsets.UTF_8));
         return matches ? Optional.empty() : Optional.of(stringToSign);
     }
 
     public String stringToSign() {
-        return form == Form.V4_HEADER ? v4StringToSign() : v1StringToSign();
+        return isV4() ? v4StringToSign() : v1StringToSign();
+    }
+
+    private boolean isV4() {
+        return form == Form.V4_HEADER || form == Form.V4_PRESIGNED;
     }
 
     // ---- V1
@@ -253,8 +311,11 @@ public final class OssSignature implements SignedRequest {
                 .append(encode(resource(), false)).append('\n');
         StringJoiner canonicalQuery = new StringJoiner("&");
         TreeMap<String, String> sortedQuery = new TreeMap<>();
-        query.forEach((name, values) -> sortedQuery.put(encode(name.trim(), true),
-                values.isEmpty() ? "" : encode(values.get(0).trim(), true)));
+        query.forEach((name, values) -> {
+            if (!(form == Form.V4_PRESIGNED && name.equals("x-oss-signature"))) { // the signature cannot sign itself
+                sortedQuery.put(encode(name.trim(), true), values.isEmpty() ? "" : encode(values.get(0).trim(), true));
+            }
+        });
         sortedQuery.forEach((name, value) -> canonicalQuery.add(value.isEmpty() ? name : name + "=" + value));
         canonical.append(canonicalQuery).append('\n');
         new TreeMap<>(headers).forEach((name, value) -> {
@@ -266,7 +327,7 @@ public final class OssSignature implements SignedRequest {
         canonical.append('\n')
                 .append(String.join(";", v4AdditionalHeaders)).append('\n')
                 .append(headers.getOrDefault("x-oss-content-sha256", "UNSIGNED-PAYLOAD"));
-        return V4_ALGORITHM + "\n" + headers.getOrDefault("x-oss-date", "") + "\n" + v4Scope + "\n"
+        return V4_ALGORITHM + "\n" + v4Date + "\n" + v4Scope + "\n"
                 + HexFormat.of().formatHex(sha256(canonical.toString()));
     }
 

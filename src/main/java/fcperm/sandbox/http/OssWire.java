@@ -6,7 +6,6 @@ import fcperm.sandbox.auth.OssSignature;
 import fcperm.sandbox.auth.Principal;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RequiredPermission;
-import fcperm.sandbox.auth.SignedRequest;
 import fcperm.sandbox.oss.OssApi;
 import fcperm.sandbox.oss.OssErrors;
 import fcperm.sandbox.oss.OssRequest;
@@ -21,6 +20,7 @@ import org.eclipse.jetty.server.Response;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,10 +57,9 @@ public final class OssWire implements WireStyle {
     @Override
     public boolean accepts(Request request) {
         String host = String.valueOf(request.getHeaders().get(HttpHeader.HOST)).toLowerCase(Locale.ROOT);
-        String query = request.getHttpURI().getQuery();
-        return OssSignature.isOssSigned(request.getHeaders().get(HttpHeader.AUTHORIZATION), Map.of())
-                || (query != null && (query.startsWith("OSSAccessKeyId=") || query.contains("&OSSAccessKeyId=")))
-                || VIRTUAL_HOST.matcher(host).matches();
+        return OssSignature.isOssSigned(request.getHeaders().get(HttpHeader.AUTHORIZATION))
+                || VIRTUAL_HOST.matcher(host).matches()
+                || OssSignature.isPresigned(queryOf(request));
     }
 
     @Override
@@ -68,11 +68,8 @@ public final class OssWire implements WireStyle {
         for (HttpField field : request.getHeaders()) {
             headers.putIfAbsent(field.getName().toLowerCase(Locale.ROOT), field.getValue());
         }
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        Request.extractQueryParameters(request, StandardCharsets.UTF_8).forEach(field ->
-                query.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue() == null ? "" : field.getValue()));
-        String path = request.getHttpURI().getDecodedPath();
-        path = path == null ? "" : path;
+        Map<String, List<String>> query = queryOf(request);
+        String path = decodedPath(request.getHttpURI().getPath());
         String bucket;
         String key;
         Matcher virtualHost = VIRTUAL_HOST.matcher(headers.getOrDefault("host", "").toLowerCase(Locale.ROOT));
@@ -101,6 +98,30 @@ public final class OssWire implements WireStyle {
                 () -> Content.Source.asInputStream(request));
         OssApi.Operation operation = api.operation(ossRequest);
         return new OssCall(operation, ossRequest, signature);
+    }
+
+    /** The decoded query; a parameter without value maps to "". */
+    private static Map<String, List<String>> queryOf(Request request) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        Request.extractQueryParameters(request, StandardCharsets.UTF_8).forEach(field ->
+                query.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue() == null ? "" : field.getValue()));
+        return query;
+    }
+
+    /**
+     * The path percent-decoded and nothing else: an object key is not a file path, so "a//b" and "a/../b" stay as they
+     * are (Jetty's decoded path would merge or resolve them, and the key would differ from the one the client signed).
+     */
+    private static String decodedPath(String rawPath) {
+        if (rawPath == null) {
+            return "";
+        }
+        try {
+            // URLDecoder is a percent-decoder once '+' (which it reads as a space) is escaped first
+            return URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw OssErrors.invalidArgument("The request path is not valid percent-encoded UTF-8: " + e.getMessage());
+        }
     }
 
     @Override
@@ -175,6 +196,9 @@ public final class OssWire implements WireStyle {
         OssXml xml = new OssXml().open("Error").element("Code", error.code()).element("Message", error.getMessage())
                 .element("RequestId", requestId).element("HostId", String.valueOf(request.getHeaders().get(HttpHeader.HOST)));
         error.extra().forEach((name, value) -> writeExtra(xml, name, value));
+        if (call instanceof OssCall oss && error.code().equals("SignatureDoesNotMatch")) {
+            signatureDetail(xml, oss.signature());
+        }
         byte[] body = xml.close("Error").toString().getBytes(StandardCharsets.UTF_8);
         response.setStatus(error.status());
         exactHeader(response, "x-oss-request-id", requestId);
@@ -187,6 +211,16 @@ public final class OssWire implements WireStyle {
         }
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         Content.Sink.write(response, true, ByteBuffer.wrap(body));
+    }
+
+    /** What OSS adds to SignatureDoesNotMatch beside StringToSign, so a client can see where its signing differs. */
+    private static void signatureDetail(OssXml xml, OssSignature signature) {
+        StringJoiner bytes = new StringJoiner(" ");
+        for (byte b : signature.stringToSign().getBytes(StandardCharsets.UTF_8)) {
+            bytes.add(String.format("%02X", b & 0xFF));
+        }
+        xml.element("SignatureProvided", signature.signatureProvided()).element("StringToSignBytes", bytes)
+                .element("OSSAccessKeyId", signature.accessKeyId());
     }
 
     @SuppressWarnings("unchecked")
@@ -205,7 +239,7 @@ public final class OssWire implements WireStyle {
     }
 
     /** An opened OSS request. */
-    private record OssCall(OssApi.Operation ossOperation, OssRequest request, SignedRequest signature) implements Call {
+    private record OssCall(OssApi.Operation ossOperation, OssRequest request, OssSignature signature) implements Call {
         @Override
         public String service() {
             return "oss";

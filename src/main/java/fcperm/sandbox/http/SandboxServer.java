@@ -1,5 +1,6 @@
 package fcperm.sandbox.http;
 
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -21,6 +22,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SandboxServer implements AutoCloseable {
 
     public static final String LOOPBACK = "127.0.0.1";
+
+    /**
+     * Jetty's default compliance plus the path forms that OSS object keys take ("a//b", "a/../b", "100%", "back\\slash"
+     * are keys, not paths to refuse or normalize); OssWire decodes the raw path itself.
+     */
+    private static final UriCompliance OBJECT_KEYS = UriCompliance.DEFAULT.with("OSS_OBJECT_KEYS",
+            UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT, UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT,
+            UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR, UriCompliance.Violation.AMBIGUOUS_PATH_PARAMETER,
+            UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING, UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS);
 
     private final Server server;
     private final String defaultRegion;
@@ -63,6 +73,7 @@ public final class SandboxServer implements AutoCloseable {
         HttpConfiguration config = new HttpConfiguration();
         config.setSendServerVersion(false);
         config.setSendDateHeader(true);
+        config.setUriCompliance(OBJECT_KEYS);
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config));
         connector.setHost(LOOPBACK);
         connector.setPort(port);

@@ -3,8 +3,10 @@ package fcperm.sandbox.oss;
 import java.util.Optional;
 
 /**
- * An HTTP {@code Range: bytes=...} header, as OSS reads it: one range ({@code a-b}, {@code a-} or {@code -n});
- * a header it cannot read, or several ranges, means the whole object; a start past the end is InvalidRange.
+ * An HTTP {@code Range: bytes=...} header, as OSS reads it: one range ({@code a-b}, {@code a-} or {@code -n}); a header
+ * it cannot read, or several ranges, means the whole object. A range that reaches past the object also means the whole
+ * object (HTTP 200) unless the client asked for {@code x-oss-range-behavior: standard}: then the end is cut to the
+ * object's last byte and a start past the end is InvalidRange (416).
  */
 final class ByteRange {
 
@@ -12,7 +14,7 @@ final class ByteRange {
     }
 
     /** The offset and length to send, or empty for the whole object. */
-    static Optional<long[]> parse(String header, long size) {
+    static Optional<long[]> parse(String header, long size, boolean standard) {
         String value = header.trim();
         if (!value.startsWith("bytes=") || value.contains(",")) {
             return Optional.empty();
@@ -27,19 +29,28 @@ final class ByteRange {
             String last = spec.substring(dash + 1).trim();
             if (first.isEmpty()) {
                 long suffix = Long.parseLong(last);
-                if (suffix <= 0) {
+                if (suffix <= 0 || size == 0) {
                     return Optional.empty();
                 }
                 long length = Math.min(suffix, size);
                 return Optional.of(new long[] {size - length, length});
             }
             long start = Long.parseLong(first);
-            long end = last.isEmpty() ? size - 1 : Math.min(Long.parseLong(last), size - 1);
-            if (start >= size) {
-                throw OssErrors.invalidRange();
-            }
+            long end = last.isEmpty() ? size - 1 : Long.parseLong(last);
             if (end < start) {
                 return Optional.empty();
+            }
+            if (start >= size) {
+                if (standard) {
+                    throw OssErrors.invalidRange();
+                }
+                return Optional.empty();
+            }
+            if (end >= size) {
+                if (!standard) {
+                    return Optional.empty();
+                }
+                end = size - 1;
             }
             return Optional.of(new long[] {start, end - start + 1});
         } catch (NumberFormatException e) {

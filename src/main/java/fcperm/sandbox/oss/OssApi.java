@@ -1,5 +1,6 @@
 package fcperm.sandbox.oss;
 
+import fcperm.sandbox.auth.OssSignature;
 import fcperm.sandbox.auth.RequiredPermission;
 import org.w3c.dom.Element;
 
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,7 +55,7 @@ public final class OssApi {
                 case "PUT" -> {
                     return request.has("resourceGroup")
                             ? bucketOp("PutBucketResourceGroup", "oss:PutBucketResourceGroup", this::putBucketResourceGroup)
-                            : request.query().isEmpty() || request.has("x-oss-resource-group-id")
+                            : request.query().keySet().stream().allMatch(OssSignature::isPresigningParameter)
                             ? new Operation("PutBucket", r -> List.of(RequiredPermission.of("oss:PutBucket", bucketArn(r))),
                             this::putBucket)
                             : unsupported(request);
@@ -117,8 +119,7 @@ public final class OssApi {
 
     /** Query parameters of object requests that are not sub-resources (response header overrides are fine). */
     private static boolean isObjectSubresource(String name) {
-        return !name.startsWith("response-") && !name.equals("OSSAccessKeyId") && !name.equals("Expires")
-                && !name.equals("Signature") && !name.equals("security-token");
+        return !name.startsWith("response-") && !OssSignature.isPresigningParameter(name);
     }
 
     private static Operation unsupported(OssRequest request) {
@@ -373,7 +374,14 @@ public final class OssApi {
         Map<String, String> headers = objectHeaders(object, true);
         request.query("response-content-type").ifPresent(type -> headers.put("Content-Type", type));
         request.query("response-content-disposition").ifPresent(value -> headers.put("Content-Disposition", value));
-        Optional<long[]> range = request.header("range").flatMap(value -> ByteRange.parse(value, object.size()));
+        boolean standard = request.header("x-oss-range-behavior").filter("standard"::equalsIgnoreCase).isPresent();
+        Optional<long[]> range;
+        try {
+            range = request.header("range").flatMap(value -> ByteRange.parse(value, object.size(), standard));
+        } catch (RuntimeException e) {
+            closeQuietly(opened.content()); // InvalidRange: the response will not stream the file, so close it here
+            throw e;
+        }
         if (range.isPresent()) {
             long[] span = range.get();
             headers.put("Content-Range", "bytes " + span[0] + "-" + (span[0] + span[1] - 1) + "/" + object.size());
@@ -381,6 +389,14 @@ public final class OssApi {
             return OssResponse.file(206, headers, opened.content(), span[0], span[1]);
         }
         return OssResponse.file(200, headers, opened.content(), 0, object.size());
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // a read-only channel has nothing to flush
+        }
     }
 
     private OssResponse headObject(OssRequest request) {
