@@ -1,184 +1,233 @@
 package fcperm.sandbox;
 
-import com.aliyuncs.CommonResponse;
-import com.aliyuncs.IAcsClient;
+import com.aliyun.oss.OSS;
+import com.aliyun.oss.model.CreateBucketRequest;
 import com.aliyuncs.exceptions.ClientException;
-import com.aliyuncs.http.FormatType;
-import com.aliyuncs.ram.model.v20150501.ListPoliciesForRoleRequest;
-import com.aliyuncs.ram.model.v20150501.ListPoliciesForRoleResponse;
 import com.aliyuncs.fc.request.CreateServiceRequest;
-import com.aliyuncs.fc.request.GetServiceRequest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import fcperm.sandbox.auth.Credentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static fcperm.sandbox.SdkClients.call;
+import static fcperm.sandbox.ResourceManagerCalls.items;
 import static fcperm.sandbox.SdkClients.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Resource Manager 2020-03-31 through CommonRequest of aliyun-java-sdk-core, as the cloud layer calls it. */
+/**
+ * Resource groups and the resources in them, through CommonRequest of aliyun-java-sdk-core (Resource Manager
+ * 2020-03-31) as the cloud layer calls it.
+ */
 class ResourceManagerTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final SdkClients clients = new SdkClients();
+    private static final ResourceManagerCalls rm = new ResourceManagerCalls(clients);
 
-    private static JsonNode rm(IAcsClient client, String action, Map<String, String> parameters) throws Exception {
-        return JSON.readTree(response(client, action, parameters, FormatType.JSON).getData());
+    private static JsonNode group(String id) throws ClientException {
+        return rm.call("GetResourceGroup", Map.of("ResourceGroupId", id)).path("ResourceGroup");
     }
 
-    private static CommonResponse response(IAcsClient client, String action, Map<String, String> parameters,
-                                           FormatType format) throws ClientException {
-        return clients.resourceManager(client, action, parameters, format);
-    }
-
-    private static JsonNode rm(String action, Map<String, String> parameters) throws Exception {
-        return rm(clients.root(), action, parameters);
-    }
-
-    private static String accountId() {
-        return clients.sandbox().accountId();
-    }
-
-    private static String rolePrincipal(String role) {
-        return role + "@role." + accountId() + ".onaliyunservice.com";
-    }
-
-    private static String createGroup(String name) throws Exception {
-        return rm("CreateResourceGroup", Map.of("Name", name, "DisplayName", "Group " + name))
-                .path("ResourceGroup").path("Id").asText();
-    }
-
-    private static String defaultGroup() throws Exception {
-        for (JsonNode group : rm("ListResourceGroups", Map.of("PageSize", "100")).path("ResourceGroups").path("ResourceGroup")) {
-            if (group.path("Name").asText().equals("default")) {
-                return group.path("Id").asText();
-            }
-        }
-        throw new AssertionError("no default resource group");
+    private static long groupCount() throws ClientException {
+        return rm.call("ListResourceGroups", Map.of()).path("TotalCount").asLong();
     }
 
     @Test
     void theAccountStartsWithItsDefaultGroup() throws Exception {
-        JsonNode group = rm("GetResourceGroup", Map.of("ResourceGroupId", defaultGroup())).path("ResourceGroup");
+        JsonNode group = group(rm.defaultGroup());
+
         assertThat(group.path("Name").asText()).isEqualTo("default");
         assertThat(group.path("Status").asText()).isEqualTo("OK");
-        assertThat(group.path("AccountId").asText()).isEqualTo(accountId());
-        assertThat(group.path("Id").asText()).startsWith("rg-");
+        assertThat(group.path("AccountId").asText()).isEqualTo(rm.accountId());
+        assertThat(group.path("Id").asText()).matches("rg-[a-z0-9]{15}");
+        assertThat(group.path("RegionStatuses").path("RegionStatus").get(0).path("RegionId").asText())
+                .isEqualTo(clients.sandbox().region());
     }
 
     @Test
-    void createsGroupsAndPagesThroughThem() throws Exception {
+    void createsAGroupAndReadsItBack() throws Exception {
+        JsonNode created = rm.call("CreateResourceGroup", Map.of("Name", "web-shop", "DisplayName", "网店 Web shop"))
+                .path("ResourceGroup");
+
+        assertThat(created.path("Name").asText()).isEqualTo("web-shop");
+        assertThat(created.path("RegionStatuses").path("RegionStatus").get(0).path("Status").asText()).isEqualTo("OK");
+        assertThat(Instant.parse(created.path("CreateDate").asText())).isBeforeOrEqualTo(Instant.now());
+        JsonNode read = group(created.path("Id").asText());
+        assertThat(read.path("DisplayName").asText()).isEqualTo("网店 Web shop");
+        assertThat(read.path("CreateDate").asText()).isEqualTo(created.path("CreateDate").asText());
+    }
+
+    @Test
+    void pagesThroughGroupsWithoutRepeatsOrGaps() throws Exception {
         for (int i = 0; i < 11; i++) {
-            createGroup("paging-" + i);
+            rm.createGroup("paging-" + i);
         }
-        List<String> names = new ArrayList<>();
-        long total = 0;
-        for (int page = 1; ; page++) {
-            JsonNode body = rm("ListResourceGroups", Map.of("PageNumber", Integer.toString(page), "PageSize", "5"));
-            total = body.path("TotalCount").asLong();
-            JsonNode items = body.path("ResourceGroups").path("ResourceGroup");
-            items.forEach(group -> names.add(group.path("Name").asText()));
-            if (page * 5L >= total) {
-                break;
-            }
-        }
-        assertThat(names).hasSize((int) total).doesNotHaveDuplicates();
-        assertThat(names).contains("default", "paging-0", "paging-10");
+
+        List<String> names = rm.allPages("ListResourceGroups", Map.of("Name", "paging-"), 4, "ResourceGroups", "ResourceGroup")
+                .stream().map(group -> group.path("Name").asText()).toList();
+        JsonNode pastTheEnd = rm.call("ListResourceGroups", Map.of("Name", "paging-", "PageNumber", "4", "PageSize", "4"));
+
+        assertThat(names).hasSize(11).doesNotHaveDuplicates().contains("paging-0", "paging-10");
+        assertThat(items(pastTheEnd, "ResourceGroups", "ResourceGroup")).isEmpty();
+        assertThat(pastTheEnd.path("TotalCount").asInt()).isEqualTo(11);
+        assertThat(pastTheEnd.path("PageNumber").asInt()).isEqualTo(4);
+        assertThat(pastTheEnd.path("PageSize").asInt()).isEqualTo(4);
     }
 
     @Test
-    void refusesBadOrDuplicateGroupsAndUnknownIds() throws Exception {
-        createGroup("unique-name");
-        assertThat(failsWith("EntityAlreadyExists.ResourceGroup", () -> createGroup("unique-name")).getErrMsg())
-                .contains("unique-name");
-        failsWith("InvalidParameter.Name", () -> createGroup("x"));
-        failsWith("EntityNotExists.ResourceGroup", () -> rm("GetResourceGroup", Map.of("ResourceGroupId", "rg-missing")));
-        assertThat(failsWith("MissingParameter", () -> rm("GetResourceGroup", Map.of())).getErrMsg()).contains("ResourceGroupId");
+    void filtersGroupsByNameAndDisplayNameFragmentsIdsAndStatus() throws Exception {
+        String alpha = rm.call("CreateResourceGroup", Map.of("Name", "team-alpha", "DisplayName", "Alpha squad"))
+                .path("ResourceGroup").path("Id").asText();
+        String beta = rm.call("CreateResourceGroup", Map.of("Name", "team-beta", "DisplayName", "Beta squad"))
+                .path("ResourceGroup").path("Id").asText();
+
+        assertThat(names(Map.of("Name", "alph"))).containsExactly("team-alpha");
+        assertThat(names(Map.of("DisplayName", "squad"))).containsExactlyInAnyOrder("team-alpha", "team-beta");
+        assertThat(names(Map.of("Name", "team-", "DisplayName", "Beta"))).containsExactly("team-beta");
+        assertThat(names(Map.of("ResourceGroupId", beta))).containsExactly("team-beta");
+        assertThat(names(Map.of("ResourceGroupIds.1", alpha, "ResourceGroupIds.2", beta, "ResourceGroupId", rm.defaultGroup())))
+                .containsExactlyInAnyOrder("team-alpha", "team-beta");
+        assertThat(names(Map.of("Name", "team-", "Status", "OK"))).containsExactlyInAnyOrder("team-alpha", "team-beta");
+        assertThat(names(Map.of("Status", "PendingDelete"))).isEmpty();
+        assertThat(names(Map.of("Name", "%"))).as("the fragment is taken literally").isEmpty();
+    }
+
+    private static List<String> names(Map<String, String> filters) throws ClientException {
+        return items(rm.call("ListResourceGroups", filters), "ResourceGroups", "ResourceGroup").stream()
+                .map(group -> group.path("Name").asText()).toList();
     }
 
     @Test
-    void attachesAPolicyToARoleAtGroupScopeAndDetachesIt() throws Exception {
-        call(clients.root(), clients.createRole("rg-scoped"));
-        String group = createGroup("apps");
-        Map<String, String> attachment = Map.of("PolicyType", "System", "PolicyName", "AliyunOSSFullAccess",
-                "PrincipalType", "ServiceRole", "PrincipalName", rolePrincipal("rg-scoped"), "ResourceGroupId", group);
-        rm("AttachPolicy", attachment);
-        failsWith("EntityAlreadyExists.PolicyAttachment", () -> rm("AttachPolicy", attachment));
+    void changesTheDisplayNameButNotTheName() throws Exception {
+        String id = rm.createGroup("renamed");
 
-        JsonNode listed = rm("ListPolicyAttachments", Map.of("ResourceGroupId", group)).path("PolicyAttachments").path("PolicyAttachment");
-        assertThat(listed).hasSize(1);
-        assertThat(listed.get(0).path("PolicyName").asText()).isEqualTo("AliyunOSSFullAccess");
-        assertThat(listed.get(0).path("PrincipalName").asText()).isEqualTo(rolePrincipal("rg-scoped"));
-        assertThat(listed.get(0).path("PrincipalType").asText()).isEqualTo("ServiceRole");
-        assertThat(listed.get(0).path("Description").asText()).isNotBlank();
+        JsonNode updated = rm.call("UpdateResourceGroup", Map.of("ResourceGroupId", id, "NewDisplayName", "Now renamed"))
+                .path("ResourceGroup");
 
-        rm("DetachPolicy", attachment);
-        failsWith("EntityNotExist.PolicyAttachment", () -> rm("DetachPolicy", attachment));
-        assertThat(rm("ListPolicyAttachments", Map.of("ResourceGroupId", group)).path("TotalCount").asInt()).isZero();
+        assertThat(updated.path("DisplayName").asText()).isEqualTo("Now renamed");
+        assertThat(updated.path("Name").asText()).isEqualTo("renamed");
+        assertThat(group(id).path("DisplayName").asText()).isEqualTo("Now renamed");
     }
 
     @Test
-    void anAttachmentAtTheAccountIdIsAnAccountScopeGrantThatRamSees() throws Exception {
-        call(clients.root(), clients.createRole("account-scoped"));
-        rm("AttachPolicy", Map.of("PolicyType", "System", "PolicyName", "aliyunfcreadonlyaccess",
-                "PrincipalType", "ServiceRole", "PrincipalName", rolePrincipal("account-scoped"), "ResourceGroupId", accountId()));
-        ListPoliciesForRoleRequest request = clients.local(new ListPoliciesForRoleRequest());
-        request.setRoleName("account-scoped");
-        ListPoliciesForRoleResponse policies = call(clients.root(), request);
-        assertThat(policies.getPolicies()).extracting(ListPoliciesForRoleResponse.Policy::getPolicyName)
-                .containsExactly("AliyunFCReadOnlyAccess");
+    void refusesNamesAndDisplayNamesTheCloudRefuses() throws Exception {
+        long before = groupCount();
+
+        failsWith("InvalidParameter.Name.Length", () -> rm.createGroup("ab"));
+        failsWith("InvalidParameter.Name.Length", () -> rm.createGroup("a".repeat(51)));
+        failsWith("InvalidParameter.Name.InvalidChars", () -> rm.createGroup("1st-group"));
+        failsWith("InvalidParameter.Name.InvalidChars", () -> rm.createGroup("dots.are.not.allowed"));
+        failsWith("InvalidParameter.Name.InvalidChars", () -> rm.createGroup("under_score"));
+        failsWith("InvalidParameter.DisplayName.Length",
+                () -> rm.call("CreateResourceGroup", Map.of("Name", "long-display", "DisplayName", "x".repeat(51))));
+        failsWith("MissingParameter.DisplayName", () -> rm.call("CreateResourceGroup", Map.of("Name", "no-display")));
+        failsWith("MissingParameter.Name", () -> rm.call("CreateResourceGroup", Map.of("DisplayName", "no name")));
+        failsWith("InvalidParameter.NewDisplayName.Length", () -> rm.call("UpdateResourceGroup",
+                Map.of("ResourceGroupId", rm.defaultGroup(), "NewDisplayName", "y".repeat(51))));
+
+        assertThat(groupCount()).isEqualTo(before);
+        assertThat(rm.call("CreateResourceGroup", Map.of("Name", "a" + "b".repeat(49), "DisplayName", "组".repeat(50)))
+                .path("ResourceGroup").path("DisplayName").asText()).hasSize(50);
     }
 
     @Test
-    void refusesUnknownPoliciesPrincipalsAndScopes() throws Exception {
-        call(clients.root(), clients.createRole("checked"));
-        failsWith("EntityNotExist.Policy", () -> rm("AttachPolicy", Map.of("PolicyType", "Custom", "PolicyName", "nope",
-                "PrincipalType", "ServiceRole", "PrincipalName", rolePrincipal("checked"), "ResourceGroupId", accountId())));
-        failsWith("EntityNotExist.Role", () -> rm("AttachPolicy", Map.of("PolicyType", "System", "PolicyName", "AliyunOSSFullAccess",
-                "PrincipalType", "ServiceRole", "PrincipalName", rolePrincipal("ghost"), "ResourceGroupId", accountId())));
-        failsWith("InvalidResourceGroupId.Malformed", () -> rm("AttachPolicy", Map.of("PolicyType", "System",
-                "PolicyName", "AliyunOSSFullAccess", "PrincipalType", "ServiceRole", "PrincipalName", rolePrincipal("checked"),
-                "ResourceGroupId", "group-1")));
-        failsWith("InvalidParameter.PrincipalType", () -> rm("AttachPolicy", Map.of("PolicyType", "System",
-                "PolicyName", "AliyunOSSFullAccess", "PrincipalType", "IMSGroup", "PrincipalName", "devs@group.x",
-                "ResourceGroupId", accountId())));
+    void refusesADuplicateNameAndKeepsTheFirstGroup() throws Exception {
+        String first = rm.createGroup("unique-name");
+
+        ClientException duplicate = failsWith("EntityAlreadyExists.ResourceGroup", () -> rm.createGroup("unique-name"));
+
+        assertThat(duplicate.getErrMsg()).contains("unique-name");
+        assertThat(names(Map.of("Name", "unique-name"))).containsExactly("unique-name");
+        assertThat(group(first).path("Name").asText()).isEqualTo("unique-name");
+    }
+
+    @Test
+    void answersUnknownMalformedAndMissingGroupIds() throws Exception {
+        failsWith("EntityNotExists.ResourceGroup", () -> group("rg-missing"));
+        failsWith("EntityNotExists.ResourceGroup",
+                () -> rm.call("UpdateResourceGroup", Map.of("ResourceGroupId", "rg-missing", "NewDisplayName", "x")));
+        failsWith("InvalidParameter.ResourceGroupId", () -> group("group-1"));
+        failsWith("InvalidParameter.ResourceGroupId", () -> group("rg-" + "a".repeat(16)));
+        assertThat(failsWith("MissingParameter", () -> rm.call("GetResourceGroup", Map.of())).getErrMsg())
+                .contains("ResourceGroupId");
+    }
+
+    @Test
+    void refusesPagesOutsideTheLimits() {
+        failsWith("InvalidParameter.PageSize", () -> rm.call("ListResourceGroups", Map.of("PageSize", "0")));
+        failsWith("InvalidParameter.PageSize", () -> rm.call("ListResourceGroups", Map.of("PageSize", "101")));
+        failsWith("InvalidParameter.PageSize", () -> rm.call("ListResourceGroups", Map.of("PageSize", "ten")));
+        failsWith("InvalidParameter.PageNumber", () -> rm.call("ListResourceGroups", Map.of("PageNumber", "0")));
     }
 
     @Test
     void answersInXmlWhenAsked() throws Exception {
-        String xml = response(clients.root(), "ListResourceGroups", Map.of(), FormatType.XML).getData();
+        String xml = rm.xml("ListResourceGroups", Map.of("Name", "default"));
+
         assertThat(xml).contains("<ListResourceGroupsResponse>").contains("<ResourceGroups><ResourceGroup>")
-                .contains("<Name>default</Name>");
+                .contains("<Name>default</Name>").contains("<TotalCount>1</TotalCount>");
+        failsWith("EntityNotExists.ResourceGroup", () -> rm.xml("GetResourceGroup", Map.of("ResourceGroupId", "rg-missing")));
     }
 
     @Test
-    void aGroupScopeGrantAppliesOnlyToResourcesInThatGroup() throws Exception {
-        Credentials bob = RamUsersTest.userWithKey(clients, "bob");
-        var fcRoot = FcClients.of(clients.sandbox(), clients.sandbox().rootCredentials());
-        CreateServiceRequest service = new CreateServiceRequest();
-        service.setServiceName("grouped-service");
-        fcRoot.createService(service);
-        assertThat(rm("ListResources", Map.of("Service", "fc", "ResourceId", "grouped-service"))
-                .path("Resources").path("Resource").get(0).path("ResourceGroupId").asText()).isEqualTo(defaultGroup());
+    void readsParametersFromAFormBody() throws Exception {
+        JsonNode created = rm.callWithBody("CreateResourceGroup", Map.of("Name", "from-body", "DisplayName", "From a body"));
 
-        var fcBob = FcClients.of(clients.sandbox(), bob);
-        String other = createGroup("elsewhere");
-        String bobName = "bob@" + accountId() + ".onaliyun.com";
-        rm("AttachPolicy", Map.of("PolicyType", "System", "PolicyName", "AliyunFCReadOnlyAccess",
-                "PrincipalType", "IMSUser", "PrincipalName", bobName, "ResourceGroupId", other));
-        var denied = FcClients.failsWith("AccessDenied", () -> fcBob.getService(new GetServiceRequest("grouped-service")));
-        assertThat(denied.getErrorMessage()).contains("ImplicitDeny").contains("fc:GetService");
+        assertThat(group(created.path("ResourceGroup").path("Id").asText()).path("DisplayName").asText())
+                .isEqualTo("From a body");
+    }
 
-        rm("AttachPolicy", Map.of("PolicyType", "System", "PolicyName", "AliyunFCReadOnlyAccess",
-                "PrincipalType", "IMSUser", "PrincipalName", bobName, "ResourceGroupId", defaultGroup()));
-        assertThat(fcBob.getService(new GetServiceRequest("grouped-service")).getServiceName()).isEqualTo("grouped-service");
+    @Test
+    void listsABucketInTheGroupOssCreatedItIn() throws Exception {
+        String shop = rm.createGroup("bucket-holder");
+        OSS oss = OssClients.v1(clients.sandbox(), clients.sandbox().rootCredentials());
+        try {
+            CreateBucketRequest create = new CreateBucketRequest("shop-assets");
+            create.setResourceGroupId(shop);
+            oss.createBucket(create);
+        } finally {
+            oss.shutdown();
+        }
+
+        assertThat(items(rm.call("ListResources", Map.of("ResourceGroupId", shop)), "Resources", "Resource"))
+                .singleElement().satisfies(bucket -> {
+                    assertThat(bucket.path("Service").asText()).isEqualTo("oss");
+                    assertThat(bucket.path("ResourceType").asText()).isEqualTo("bucket");
+                    assertThat(bucket.path("ResourceId").asText()).isEqualTo("shop-assets");
+                });
+    }
+
+    @Test
+    void listsTheResourcesOtherServicesPlaceInGroups() throws Exception {
+        var fc = FcClients.of(clients.sandbox(), clients.sandbox().rootCredentials());
+        for (String name : List.of("grouped-a", "grouped-b", "grouped-c")) {
+            CreateServiceRequest service = new CreateServiceRequest();
+            service.setServiceName(name);
+            fc.createService(service);
+        }
+        String empty = rm.createGroup("holds-nothing");
+
+        List<JsonNode> services = rm.allPages("ListResources", Map.of("Service", "fc", "ResourceType", "service"), 2,
+                "Resources", "Resource");
+        Map<String, String> byType = Map.of("ResourceTypes.1.Service", "oss", "ResourceTypes.2.Service", "fc",
+                "ResourceTypes.2.ResourceType", "service");
+
+        assertThat(services).extracting(resource -> resource.path("ResourceId").asText())
+                .containsExactlyInAnyOrder("grouped-a", "grouped-b", "grouped-c");
+        assertThat(services).allSatisfy(resource -> {
+            assertThat(resource.path("ResourceGroupId").asText()).isEqualTo(rm.defaultGroup());
+            assertThat(resource.path("RegionId").asText()).isEqualTo(clients.sandbox().region());
+            assertThat(resource.path("CreateDate").asText()).isNotBlank();
+        });
+        assertThat(rm.call("ListResources", byType).path("TotalCount").asInt()).isEqualTo(3);
+        assertThat(rm.call("ListResources", Map.of("ResourceGroupId", empty)).path("TotalCount").asInt()).isZero();
+        assertThat(rm.call("ListResources", Map.of("ResourceId", "grouped-b")).path("Resources").path("Resource"))
+                .hasSize(1);
+        failsWith("EntityNotExists.ResourceGroup", () -> rm.call("ListResources", Map.of("ResourceGroupId", "rg-missing")));
+        failsWith("InvalidParameter.ResourceGroupId", () -> rm.call("ListResources", Map.of("ResourceGroupId", "default")));
+        assertThat(failsWith("MissingParameter", () -> rm.call("ListResources",
+                Map.of("ResourceTypes.1.ResourceType", "bucket"))).getErrMsg()).contains("ResourceTypes.1.Service");
     }
 }

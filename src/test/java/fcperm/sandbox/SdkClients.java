@@ -116,6 +116,13 @@ final class SdkClients implements BeforeAllCallback, AfterAllCallback {
     /** A Resource Manager call through CommonRequest (the SDK has no typed client for it), POST, JSON or XML. */
     CommonResponse resourceManager(IAcsClient client, String action, Map<String, String> parameters, FormatType format)
             throws ClientException {
+        CommonRequest request = resourceManagerRequest(action, format);
+        parameters.forEach(request::putQueryParameter);
+        return client.getCommonResponse(request);
+    }
+
+    /** A Resource Manager CommonRequest without business parameters: put them in the query or in a form body. */
+    CommonRequest resourceManagerRequest(String action, FormatType format) {
         CommonRequest request = new CommonRequest();
         request.setSysDomain(sandbox.endpoints().hostPort());
         request.setSysProtocol(ProtocolType.HTTP);
@@ -124,8 +131,7 @@ final class SdkClients implements BeforeAllCallback, AfterAllCallback {
         request.setSysAction(action);
         request.setSysMethod(MethodType.POST);
         request.setSysAccept(format);
-        parameters.forEach(request::putQueryParameter);
-        return client.getCommonResponse(request);
+        return request;
     }
 
     static <T extends AcsResponse> T call(IAcsClient client, AcsRequest<T> request) {

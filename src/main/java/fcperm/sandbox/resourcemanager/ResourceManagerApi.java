@@ -12,12 +12,19 @@ import fcperm.sandbox.protocol.RpcRequest;
 import fcperm.sandbox.store.Database;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Resource Manager 2020-03-31: the operation table (permissions on {@code acs:resourcemanager::<uid>:resourcegroup/<id>})
- * and the response shapes of wire-protocols.md §4 (PageNumber/PageSize/TotalCount paging, nested lists).
+ * Resource Manager 2020-03-31: the operation table and the response shapes of wire-protocols.md §4 (PageNumber /
+ * PageSize / TotalCount paging, lists nested as {@code ResourceGroups.ResourceGroup[]}).
+ *
+ * <p>Permissions are the ones Resource Manager's RAM-authorization reference lists: its resource-group operations are
+ * RAM actions ({@code ram:CreateResourceGroup} on {@code acs:ram:*:<uid>:resourcegroup/*}, {@code ram:AttachPolicy}
+ * on the policy and on the principal, {@code ram:ListPolicyAttachments} on {@code acs:ram:*:<uid>:*}, ...), not
+ * {@code resourcemanager:} ones. Like RAM's own operations they are granted at account scope only.
  */
 public final class ResourceManagerApi implements RpcApi {
 
@@ -26,9 +33,11 @@ public final class ResourceManagerApi implements RpcApi {
     private static final int MAX_PAGE_SIZE = 100;
 
     private final ResourceManagerService service;
+    private final String accountId;
 
     public ResourceManagerApi(Database database, Account account, SystemPolicies systemPolicies, Clock clock) {
         this.service = new ResourceManagerService(database, account, systemPolicies, clock);
+        this.accountId = account.id();
     }
 
     @Override
@@ -39,67 +48,118 @@ public final class ResourceManagerApi implements RpcApi {
     @Override
     public List<RpcOperation> operations() {
         return List.of(
-                new RpcOperation("ListResourceGroups", on("resourcemanager:ListResourceGroups", r -> "*"), this::listGroups),
-                new RpcOperation("GetResourceGroup", on("resourcemanager:GetResourceGroup",
-                        r -> r.required("ResourceGroupId")), this::getGroup),
-                new RpcOperation("CreateResourceGroup", on("resourcemanager:CreateResourceGroup", r -> "*"), this::createGroup),
-                new RpcOperation("AttachPolicy", on("resourcemanager:AttachPolicy", ResourceManagerApi::scopeOf), this::attach),
-                new RpcOperation("DetachPolicy", on("resourcemanager:DetachPolicy", ResourceManagerApi::scopeOf), this::detach),
-                new RpcOperation("ListPolicyAttachments", on("resourcemanager:ListPolicyAttachments",
-                        r -> r.optional("ResourceGroupId").orElse("*")), this::listAttachments),
-                new RpcOperation("ListResources", on("resourcemanager:ListResources",
+                new RpcOperation("ListResourceGroups", onGroup("ram:ListResourceGroups", r -> "*"), this::listGroups),
+                new RpcOperation("GetResourceGroup",
+                        onGroup("ram:GetResourceGroup", r -> r.required("ResourceGroupId")), this::getGroup),
+                new RpcOperation("CreateResourceGroup", onGroup("ram:CreateResourceGroup", r -> "*"), this::createGroup),
+                new RpcOperation("UpdateResourceGroup",
+                        onGroup("ram:UpdateResourceGroup", r -> r.required("ResourceGroupId")), this::updateGroup),
+                new RpcOperation("AttachPolicy", onPolicyAndPrincipal("ram:AttachPolicy"), this::attach),
+                new RpcOperation("DetachPolicy", onPolicyAndPrincipal("ram:DetachPolicy"), this::detach),
+                new RpcOperation("ListPolicyAttachments", invocation -> List.of(RequiredPermission.of(
+                        "ram:ListPolicyAttachments", "acs:ram::" + accountId + ":*")), this::listAttachments),
+                new RpcOperation("ListResources", onGroup("ram:ListResources",
                         r -> r.optional("ResourceGroupId").orElse("*")), this::listResources));
     }
 
-    private RpcOperation.Permissions on(String action, Function<RpcRequest, String> groupOf) {
+    // ---- permissions
+
+    private RpcOperation.Permissions onGroup(String action, Function<RpcRequest, String> group) {
         return invocation -> List.of(RequiredPermission.of(action,
-                "acs:resourcemanager::" + service.accountId() + ":resourcegroup/" + groupOf.apply(invocation.request())));
+                "acs:ram::" + accountId + ":resourcegroup/" + group.apply(invocation.request())));
     }
 
-    /** An attachment at account scope is on the account; at group scope on that group. */
-    private static String scopeOf(RpcRequest request) {
-        return request.required("ResourceGroupId");
+    /** Attaching needs the action on the policy and on the principal (a RAM user or group is an {@code ims} resource). */
+    private RpcOperation.Permissions onPolicyAndPrincipal(String action) {
+        return invocation -> {
+            RpcRequest request = invocation.request();
+            String policyName = request.required("PolicyName");
+            String policyOwner = request.required("PolicyType").equals("System") ? "system" : accountId;
+            List<RequiredPermission> required = new ArrayList<>();
+            required.add(RequiredPermission.of(action, "acs:ram::" + policyOwner + ":policy/" + policyName));
+            String principal = PrincipalNames.leadingName(request.required("PrincipalName"));
+            String principalResource = switch (request.required("PrincipalType")) {
+                case PrincipalNames.USER -> "acs:ims::" + accountId + ":user/" + principal;
+                case PrincipalNames.GROUP -> "acs:ims::" + accountId + ":group/" + principal;
+                case PrincipalNames.ROLE -> "acs:ram::" + accountId + ":role/" + principal;
+                default -> null; // not a principal type: the operation refuses it with InvalidParameter.PrincipalType
+            };
+            if (principalResource != null) {
+                required.add(RequiredPermission.of(action, principalResource));
+            }
+            return required;
+        };
     }
+
+    // ---- resource groups
 
     private RpcBody listGroups(RpcInvocation invocation) {
         RpcRequest request = invocation.request();
-        ResourceManagerService.Page<ResourceGroup> page = service.listGroups(request.optional("ResourceGroupId"),
-                request.optional("Name"), request.optional("Status"), pageNumber(request), pageSize(request));
+        List<String> ids = request.indexed("ResourceGroupIds");
+        GroupQuery query = new GroupQuery(ids.isEmpty() ? request.optional("ResourceGroupId").stream().toList() : ids,
+                request.optional("Name"), request.optional("DisplayName"), request.optional("Status"));
+        Page<ResourceGroup> page = service.listGroups(query, page(request));
         return paged(page).list("ResourceGroups", "ResourceGroup", page.items().stream().map(this::groupBody).toList());
     }
 
     private RpcBody getGroup(RpcInvocation invocation) {
         ResourceGroup group = service.getGroup(invocation.request().required("ResourceGroupId"));
-        RpcBody body = groupBody(group).list("RegionStatuses", "RegionStatus",
-                List.of(RpcBody.create().put("RegionId", invocation.request().regionId()).put("Status", group.status())));
-        return RpcBody.create().put("ResourceGroup", body);
+        return RpcBody.create().put("ResourceGroup", withRegionStatus(group, invocation));
     }
 
     private RpcBody createGroup(RpcInvocation invocation) {
         RpcRequest request = invocation.request();
-        ResourceGroup group = service.createGroup(request.required("Name"), request.required("DisplayName"));
+        ResourceGroup group = service.createGroup(
+                request.optional("Name").orElseThrow(() -> ResourceManagerErrors.missingParameter("Name")),
+                request.optional("DisplayName").orElseThrow(() -> ResourceManagerErrors.missingParameter("DisplayName")));
+        return RpcBody.create().put("ResourceGroup", withRegionStatus(group, invocation));
+    }
+
+    private RpcBody updateGroup(RpcInvocation invocation) {
+        RpcRequest request = invocation.request();
+        ResourceGroup group = service.updateGroup(request.required("ResourceGroupId"), request.required("NewDisplayName"));
         return RpcBody.create().put("ResourceGroup", groupBody(group));
     }
 
+    private RpcBody groupBody(ResourceGroup group) {
+        return RpcBody.create()
+                .put("Id", group.id())
+                .put("Name", group.name())
+                .put("DisplayName", group.displayName())
+                .put("AccountId", accountId)
+                .put("Status", group.status())
+                .put("CreateDate", group.createDate());
+    }
+
+    /** A group is in every region at once here: the region status reported is the caller's region. */
+    private RpcBody withRegionStatus(ResourceGroup group, RpcInvocation invocation) {
+        return groupBody(group).list("RegionStatuses", "RegionStatus", List.of(RpcBody.create()
+                .put("RegionId", invocation.request().regionId()).put("Status", group.status())));
+    }
+
+    // ---- policy attachments
+
     private RpcBody attach(RpcInvocation invocation) {
-        RpcRequest request = invocation.request();
-        service.attachPolicy(request.required("PolicyType"), request.required("PolicyName"),
-                request.required("PrincipalType"), request.required("PrincipalName"), request.required("ResourceGroupId"));
+        service.attachPolicy(grant(invocation.request()));
         return RpcBody.create();
     }
 
     private RpcBody detach(RpcInvocation invocation) {
-        RpcRequest request = invocation.request();
-        service.detachPolicy(request.required("PolicyType"), request.required("PolicyName"),
-                request.required("PrincipalType"), request.required("PrincipalName"), request.required("ResourceGroupId"));
+        service.detachPolicy(grant(invocation.request()));
         return RpcBody.create();
     }
 
+    private static Grant grant(RpcRequest request) {
+        return new Grant(request.required("PolicyType"), request.required("PolicyName"), request.required("PrincipalType"),
+                request.required("PrincipalName"), request.required("ResourceGroupId"));
+    }
+
+    /** {@code Language} picks the language of system policy descriptions; the catalog has English ones only. */
     private RpcBody listAttachments(RpcInvocation invocation) {
         RpcRequest request = invocation.request();
-        ResourceManagerService.Page<PolicyAttachment> page = service.listAttachments(request.optional("ResourceGroupId"),
+        Page<PolicyAttachment> page = service.listAttachments(request.optional("ResourceGroupId"),
                 request.optional("PolicyType"), request.optional("PolicyName"), request.optional("PrincipalType"),
-                request.optional("PrincipalName"), pageNumber(request), pageSize(request));
+                request.optional("PrincipalName"), page(request));
         return paged(page).list("PolicyAttachments", "PolicyAttachment", page.items().stream().map(attachment -> RpcBody.create()
                 .put("PolicyName", attachment.policyName())
                 .put("PolicyType", attachment.policyType())
@@ -110,11 +170,14 @@ public final class ResourceManagerApi implements RpcApi {
                 .put("AttachDate", attachment.attachDate())).toList());
     }
 
+    // ---- grouped resources
+
     private RpcBody listResources(RpcInvocation invocation) {
         RpcRequest request = invocation.request();
-        ResourceManagerService.Page<GroupedResource> page = service.listResources(request.optional("ResourceGroupId"),
-                request.optional("Service"), request.optional("Region"), request.optional("ResourceType"),
-                request.optional("ResourceId"), pageNumber(request), pageSize(request));
+        ResourceQuery query = new ResourceQuery(request.optional("ResourceGroupId"), request.optional("Service"),
+                request.optional("Region"), request.optional("ResourceType"), request.optional("ResourceId"),
+                resourceTypes(request));
+        Page<GroupedResource> page = service.listResources(query, page(request));
         return paged(page).list("Resources", "Resource", page.items().stream().map(resource -> RpcBody.create()
                 .put("Service", resource.service())
                 .put("ResourceType", resource.resourceType())
@@ -124,36 +187,38 @@ public final class ResourceManagerApi implements RpcApi {
                 .put("CreateDate", resource.createDate())).toList());
     }
 
-    private RpcBody groupBody(ResourceGroup group) {
-        return RpcBody.create()
-                .put("Id", group.id())
-                .put("Name", group.name())
-                .put("DisplayName", group.displayName())
-                .put("AccountId", service.accountId())
-                .put("Status", group.status())
-                .put("CreateDate", group.createDate());
+    /** {@code ResourceTypes.N.Service} with an optional {@code ResourceTypes.N.ResourceType}, N from 1. */
+    private static List<ResourceQuery.ResourceType> resourceTypes(RpcRequest request) {
+        List<ResourceQuery.ResourceType> types = new ArrayList<>();
+        for (int n = 1; ; n++) {
+            String prefix = "ResourceTypes." + n + ".";
+            Optional<String> resourceType = request.optional(prefix + "ResourceType");
+            Optional<String> typeService = request.optional(prefix + "Service");
+            if (typeService.isEmpty() && resourceType.isEmpty()) {
+                return types;
+            }
+            types.add(new ResourceQuery.ResourceType(request.required(prefix + "Service"), resourceType));
+        }
     }
 
-    private static RpcBody paged(ResourceManagerService.Page<?> page) {
-        return RpcBody.create().put("PageNumber", page.pageNumber()).put("PageSize", page.pageSize())
+    // ---- paging
+
+    private static RpcBody paged(Page<?> page) {
+        return RpcBody.create().put("PageNumber", page.request().number()).put("PageSize", page.request().size())
                 .put("TotalCount", page.totalCount());
     }
 
-    private static int pageNumber(RpcRequest request) {
-        long value = request.optionalLong("PageNumber", () -> ResourceManagerErrors.invalidParameter("PageNumber", "not a number"))
-                .orElse(1L);
-        if (value < 1) {
-            throw ResourceManagerErrors.invalidParameter("PageNumber", "pages start at 1");
+    private static PageRequest page(RpcRequest request) {
+        long number = request.optionalLong("PageNumber",
+                () -> ResourceManagerErrors.invalidPaging("PageNumber", "it is not a number")).orElse(1L);
+        if (number < 1 || number > Integer.MAX_VALUE) {
+            throw ResourceManagerErrors.invalidPaging("PageNumber", "use a whole number from 1 (pages start at 1)");
         }
-        return (int) value;
-    }
-
-    private static int pageSize(RpcRequest request) {
-        long value = request.optionalLong("PageSize", () -> ResourceManagerErrors.invalidParameter("PageSize", "not a number"))
-                .orElse((long) DEFAULT_PAGE_SIZE);
-        if (value < 1 || value > MAX_PAGE_SIZE) {
-            throw ResourceManagerErrors.invalidParameter("PageSize", "use 1 to " + MAX_PAGE_SIZE);
+        long size = request.optionalLong("PageSize",
+                () -> ResourceManagerErrors.invalidPaging("PageSize", "it is not a number")).orElse((long) DEFAULT_PAGE_SIZE);
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ResourceManagerErrors.invalidPaging("PageSize", "use 1 to " + MAX_PAGE_SIZE);
         }
-        return (int) value;
+        return new PageRequest((int) number, (int) size);
     }
 }

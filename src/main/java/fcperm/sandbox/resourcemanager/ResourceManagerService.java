@@ -16,30 +16,34 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Resource Manager's rules: resource groups, and policies attached at a scope (a resource group, or the account id
- * for the whole account) to principals named as the cloud names them. Knows nothing of HTTP.
+ * Resource Manager's rules: resource groups, policies attached at a scope (a resource group, or the account id for the
+ * whole account) to principals named as the cloud names them, and the resources each group holds. Knows nothing of
+ * HTTP. Attachments are written to the table RAM and the authorizer read, so a grant made here is the same grant
+ * everywhere.
  */
 final class ResourceManagerService {
 
-    private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{2,49}");
-
-    /** A page of results with the total the cloud reports. */
-    record Page<T>(List<T> items, int pageNumber, int pageSize, long totalCount) {
-    }
-
-    /** A principal resolved from its Resource Manager name. */
-    private record ResolvedPrincipal(String attachmentType, String id, String name) {
-    }
+    static final int GROUP_NAME_MIN = 3;
+    static final int GROUP_NAME_MAX = 50;
+    static final int DISPLAY_NAME_MAX = 50;
+    /** Letters, digits and hyphens, starting with a letter (CreateResourceGroup's rule for Name). */
+    private static final Pattern GROUP_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]*");
+    /** "rg-" and at most 15 letters or digits: group ids are at most 18 characters. */
+    private static final Pattern GROUP_ID = Pattern.compile("rg-[A-Za-z0-9]{1,15}");
+    private static final String SYSTEM = "System";
+    private static final String CUSTOM = "Custom";
 
     private final Database database;
     private final ResourceManagerStore store = new ResourceManagerStore();
     private final Account account;
+    private final PrincipalNames principalNames;
     private final SystemPolicies systemPolicies;
     private final Clock clock;
 
     ResourceManagerService(Database database, Account account, SystemPolicies systemPolicies, Clock clock) {
         this.database = database;
         this.account = account;
+        this.principalNames = new PrincipalNames(account.alias());
         this.systemPolicies = systemPolicies;
         this.clock = clock;
     }
@@ -48,171 +52,178 @@ final class ResourceManagerService {
         return account.id();
     }
 
-    Page<ResourceGroup> listGroups(Optional<String> id, Optional<String> name, Optional<String> status, int page, int size) {
-        List<String> clauses = new ArrayList<>();
-        List<Object> args = new ArrayList<>();
-        id.ifPresent(value -> add(clauses, args, "id = ?", value));
-        name.ifPresent(value -> add(clauses, args, "name = ?", value));
-        status.ifPresent(value -> add(clauses, args, "status = ?", value));
-        ResourceManagerStore.Where where = ResourceManagerStore.Where.of(clauses, args);
-        return database.read(tx -> new Page<>(store.groups(tx, where, (page - 1) * size, size), page, size,
-                store.groupCount(tx, where)));
+    // ---- resource groups
+
+    Page<ResourceGroup> listGroups(GroupQuery query, PageRequest page) {
+        return database.read(tx -> new Page<>(store.groups(tx, query, page), page, store.groupCount(tx, query)));
     }
 
     ResourceGroup getGroup(String id) {
-        return database.read(tx -> store.group(tx, id).orElseThrow(() -> ResourceManagerErrors.groupNotFound(id)));
+        requireGroupIdForm(id);
+        return database.read(tx -> existingGroup(tx, id));
     }
 
     ResourceGroup createGroup(String name, String displayName) {
+        if (name.length() < GROUP_NAME_MIN || name.length() > GROUP_NAME_MAX) {
+            throw ResourceManagerErrors.nameLength(GROUP_NAME_MIN, GROUP_NAME_MAX);
+        }
         if (!GROUP_NAME.matcher(name).matches()) {
-            throw ResourceManagerErrors.invalidParameter("Name",
-                    "use 3 to 50 letters, digits, periods or hyphens, starting with a letter or digit");
+            throw ResourceManagerErrors.nameInvalidChars(name);
         }
-        if (displayName.isEmpty() || displayName.length() > 50) {
-            throw ResourceManagerErrors.invalidParameter("DisplayName", "use 1 to 50 characters");
-        }
+        requireDisplayName("DisplayName", displayName);
         return database.transaction(tx -> {
             if (store.groupNameTaken(tx, name)) {
                 throw ResourceManagerErrors.groupNameExists(name);
             }
+            // the cloud reports Creating until every region has the group; here it exists at once
             ResourceGroup group = new ResourceGroup(RandomIds.resourceGroupId(), name, displayName, "OK", false, now());
             store.insertGroup(tx, group);
             return group;
         });
     }
 
-    void attachPolicy(String policyType, String policyName, String principalType, String principalName, String scope) {
-        database.transaction(tx -> {
-            requirePolicy(tx, policyType, policyName);
-            String scopeId = scope(tx, scope);
-            ResolvedPrincipal principal = principal(tx, principalType, principalName);
-            if (store.attached(tx, policyType, canonicalPolicyName(policyType, policyName), principal.attachmentType(),
-                    principal.id(), scopeId)) {
-                throw ResourceManagerErrors.attachmentExists(policyName, principalName, scopeId);
-            }
-            store.attach(tx, policyType, canonicalPolicyName(policyType, policyName), principal.attachmentType(),
-                    principal.id(), scopeId, now());
-            return null;
+    ResourceGroup updateGroup(String id, String newDisplayName) {
+        requireGroupIdForm(id);
+        requireDisplayName("NewDisplayName", newDisplayName);
+        return database.transaction(tx -> {
+            ResourceGroup group = existingGroup(tx, id);
+            store.updateDisplayName(tx, id, newDisplayName);
+            return new ResourceGroup(group.id(), group.name(), newDisplayName, group.status(), group.isDefault(),
+                    group.createDate());
         });
     }
 
-    void detachPolicy(String policyType, String policyName, String principalType, String principalName, String scope) {
-        database.transaction(tx -> {
-            requirePolicy(tx, policyType, policyName);
-            String scopeId = scope(tx, scope);
-            ResolvedPrincipal principal = principal(tx, principalType, principalName);
-            String name = canonicalPolicyName(policyType, policyName);
-            if (!store.attached(tx, policyType, name, principal.attachmentType(), principal.id(), scopeId)) {
-                throw ResourceManagerErrors.attachmentNotFound(policyName, principalName, scopeId);
-            }
-            store.detach(tx, policyType, name, principal.attachmentType(), principal.id(), scopeId);
-            return null;
-        });
-    }
-
-    Page<PolicyAttachment> listAttachments(Optional<String> scope, Optional<String> policyType, Optional<String> policyName,
-                                           Optional<String> principalType, Optional<String> principalName, int page, int size) {
-        return database.read(tx -> {
-            List<String> clauses = new ArrayList<>();
-            List<Object> args = new ArrayList<>();
-            scope.ifPresent(value -> add(clauses, args, "a.scope = ?", value));
-            policyType.ifPresent(value -> add(clauses, args, "a.policy_type = ?", value));
-            policyName.ifPresent(value -> add(clauses, args, "a.policy_name = ? COLLATE NOCASE", value));
-            if (principalType.isPresent() && principalName.isPresent()) {
-                ResolvedPrincipal principal = principal(tx, principalType.get(), principalName.get());
-                add(clauses, args, "a.principal_type = ?", principal.attachmentType());
-                add(clauses, args, "a.principal_id = ?", principal.id());
-            } else if (principalType.isPresent()) {
-                add(clauses, args, "a.principal_type = ?", attachmentType(principalType.get()));
-            }
-            ResourceManagerStore.Where where = ResourceManagerStore.Where.of(clauses, args);
-            List<PolicyAttachment> items = new ArrayList<>();
-            for (ResourceManagerStore.AttachmentRow row : store.attachments(tx, where, (page - 1) * size, size)) {
-                items.add(attachment(row));
-            }
-            return new Page<>(items, page, size, store.attachmentCount(tx, where));
-        });
-    }
-
-    Page<GroupedResource> listResources(Optional<String> group, Optional<String> service, Optional<String> region,
-                                        Optional<String> resourceType, Optional<String> resourceId, int page, int size) {
-        List<String> clauses = new ArrayList<>();
-        List<Object> args = new ArrayList<>();
-        group.ifPresent(value -> add(clauses, args, "resource_group_id = ?", value));
-        service.ifPresent(value -> add(clauses, args, "service = ?", value));
-        region.ifPresent(value -> add(clauses, args, "region_id = ?", value));
-        resourceType.ifPresent(value -> add(clauses, args, "resource_type = ?", value));
-        resourceId.ifPresent(value -> add(clauses, args, "resource_id = ?", value));
-        ResourceManagerStore.Where where = ResourceManagerStore.Where.of(clauses, args);
-        return database.read(tx -> new Page<>(store.resources(tx, where, (page - 1) * size, size), page, size,
-                store.resourceCount(tx, where)));
-    }
-
-    private PolicyAttachment attachment(ResourceManagerStore.AttachmentRow row) {
-        boolean role = row.principalType().equals("Role");
-        String description = row.policyType().equals("System")
-                ? systemPolicies.get(row.policyName()).map(SystemPolicy::description).orElse("")
-                : Optional.ofNullable(row.customDescription()).orElse("");
-        String principalName = role
-                ? row.principalName() + "@role." + account.alias() + ".onaliyunservice.com"
-                : row.principalName() + "@" + account.alias() + ".onaliyun.com";
-        return new PolicyAttachment(row.policyName(), row.policyType(), description, principalName,
-                role ? "ServiceRole" : "IMSUser", row.scope(), row.attachedAt());
-    }
-
-    private void requirePolicy(Tx tx, String policyType, String policyName) throws SQLException {
-        boolean exists = switch (policyType) {
-            case "System" -> systemPolicies.get(policyName).isPresent();
-            case "Custom" -> store.customPolicyDescription(tx, policyName).isPresent();
-            default -> throw ResourceManagerErrors.invalidParameter("PolicyType", "use System or Custom");
-        };
-        if (!exists) {
-            throw ResourceManagerErrors.policyNotFound(policyType, policyName);
+    private static void requireDisplayName(String parameter, String displayName) {
+        if (displayName.codePointCount(0, displayName.length()) > DISPLAY_NAME_MAX) {
+            throw ResourceManagerErrors.displayNameLength(parameter, DISPLAY_NAME_MAX);
         }
     }
 
-    /** System policy names are stored in their catalog spelling. */
-    private String canonicalPolicyName(String policyType, String policyName) {
-        return policyType.equals("System")
-                ? systemPolicies.get(policyName).map(SystemPolicy::name).orElse(policyName) : policyName;
+    private static void requireGroupIdForm(String id) {
+        if (!GROUP_ID.matcher(id).matches()) {
+            throw ResourceManagerErrors.invalidGroupId(id);
+        }
     }
 
-    /** The account id (account scope) or an existing resource group id. */
-    private String scope(Tx tx, String scope) throws SQLException {
+    private ResourceGroup existingGroup(Tx tx, String id) throws SQLException {
+        return store.group(tx, id).orElseThrow(() -> ResourceManagerErrors.groupNotFound(id));
+    }
+
+    // ---- policy attachments
+
+    void attachPolicy(Grant grant) {
+        database.transaction(tx -> {
+            ResourceManagerStore.StoredGrant stored = resolve(tx, grant);
+            if (store.attached(tx, stored)) {
+                throw ResourceManagerErrors.alreadyAttached(stored.principalType(), stored.policyName(),
+                        grant.principalName(), stored.scope());
+            }
+            store.attach(tx, stored, now());
+            return null;
+        });
+    }
+
+    void detachPolicy(Grant grant) {
+        database.transaction(tx -> {
+            ResourceManagerStore.StoredGrant stored = resolve(tx, grant);
+            if (!store.attached(tx, stored)) {
+                throw ResourceManagerErrors.notAttached(stored.principalType(), stored.policyName(),
+                        grant.principalName(), stored.scope());
+            }
+            store.detach(tx, stored);
+            return null;
+        });
+    }
+
+    /** Checks every part of a grant against what exists, and names it by the attachment table's keys. */
+    private ResourceManagerStore.StoredGrant resolve(Tx tx, Grant grant) throws SQLException {
+        requirePolicyType(grant.policyType());
+        requirePrincipalType(grant.principalType());
+        String scope = existingScope(tx, grant.scope());
+        String policyName = existingPolicyName(tx, grant.policyType(), grant.policyName());
+        String storedType = PrincipalNames.storedType(grant.principalType());
+        String shortName = principalNames.shortName(grant.principalType(), grant.principalName())
+                .orElseThrow(() -> ResourceManagerErrors.invalidPrincipalName(grant.principalName(),
+                        "<name>" + principalNames.suffix(grant.principalType())));
+        String principalId = store.principalId(tx, storedType, shortName)
+                .orElseThrow(() -> ResourceManagerErrors.principalNotFound(storedType, grant.principalName()));
+        return new ResourceManagerStore.StoredGrant(grant.policyType(), policyName, storedType, principalId, scope);
+    }
+
+    /** The account id (account scope) or the id of an existing resource group. */
+    private String existingScope(Tx tx, String scope) throws SQLException {
         if (scope.equals(account.id())) {
             return scope;
         }
-        if (!scope.startsWith("rg-")) {
-            throw ResourceManagerErrors.malformedGroupId(scope);
+        requireGroupIdForm(scope);
+        return existingGroup(tx, scope).id();
+    }
+
+    /** The policy's name as RAM spells it (names are case-insensitive), if the policy exists. */
+    private String existingPolicyName(Tx tx, String policyType, String policyName) throws SQLException {
+        Optional<String> name = policyType.equals(SYSTEM)
+                ? systemPolicies.get(policyName).map(SystemPolicy::name)
+                : store.customPolicyName(tx, policyName);
+        return name.orElseThrow(() -> ResourceManagerErrors.policyNotFound(policyType, policyName));
+    }
+
+    private static void requirePolicyType(String policyType) {
+        if (!policyType.equals(SYSTEM) && !policyType.equals(CUSTOM)) {
+            throw ResourceManagerErrors.invalidPolicyType(policyType);
         }
-        store.group(tx, scope).orElseThrow(() -> ResourceManagerErrors.groupNotFound(scope));
-        return scope;
     }
 
-    private ResolvedPrincipal principal(Tx tx, String type, String name) throws SQLException {
-        String suffix = switch (type) {
-            case "IMSUser" -> "@" + account.alias() + ".onaliyun.com";
-            case "ServiceRole" -> "@role." + account.alias() + ".onaliyunservice.com";
-            case "IMSGroup" -> throw ResourceManagerErrors.invalidParameter("PrincipalType",
-                    "the sandbox has no user groups; attach the policy to a user (IMSUser) or a role (ServiceRole)");
-            default -> throw ResourceManagerErrors.invalidParameter("PrincipalType", "use IMSUser or ServiceRole");
-        };
-        if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(suffix.toLowerCase(java.util.Locale.ROOT))) {
-            throw ResourceManagerErrors.invalidParameter("PrincipalName", "a " + type + " of this account is named <name>" + suffix);
+    private static void requirePrincipalType(String principalType) {
+        if (!PrincipalNames.isType(principalType)) {
+            throw ResourceManagerErrors.invalidPrincipalType(principalType);
         }
-        String shortName = name.substring(0, name.length() - suffix.length());
-        Optional<String> id = type.equals("IMSUser") ? store.userId(tx, shortName) : store.roleId(tx, shortName);
-        return new ResolvedPrincipal(attachmentType(type),
-                id.orElseThrow(() -> ResourceManagerErrors.principalNotFound(type, name)), shortName);
     }
 
-    private static String attachmentType(String principalType) {
-        return principalType.equals("ServiceRole") ? "Role" : "User";
+    /**
+     * ListPolicyAttachments: every filter is optional. A principal named without a type is recognised by its domain;
+     * a name that is not one of this account's principals matches nothing (it is a filter, not a reference).
+     */
+    Page<PolicyAttachment> listAttachments(Optional<String> scope, Optional<String> policyType, Optional<String> policyName,
+                                           Optional<String> principalType, Optional<String> principalName,
+                                           PageRequest page) {
+        scope.filter(id -> !id.equals(account.id())).ifPresent(ResourceManagerService::requireGroupIdForm);
+        policyType.ifPresent(ResourceManagerService::requirePolicyType);
+        principalType.ifPresent(ResourceManagerService::requirePrincipalType);
+        Optional<String> type = principalType.or(() -> principalName.flatMap(principalNames::typeOf));
+        Optional<String> shortName = principalName.flatMap(name -> type.flatMap(t -> principalNames.shortName(t, name)));
+        if (principalName.isPresent() && shortName.isEmpty()) {
+            return new Page<>(List.of(), page, 0);
+        }
+        AttachmentQuery query = new AttachmentQuery(scope, policyType, policyName, type.map(PrincipalNames::storedType),
+                shortName);
+        return database.read(tx -> {
+            List<PolicyAttachment> items = new ArrayList<>();
+            for (ResourceManagerStore.AttachmentRow row : store.attachments(tx, query, page)) {
+                items.add(attachment(row));
+            }
+            return new Page<>(items, page, store.attachmentCount(tx, query));
+        });
     }
 
-    private static void add(List<String> clauses, List<Object> args, String clause, Object value) {
-        clauses.add(clause);
-        args.add(value);
+    private PolicyAttachment attachment(ResourceManagerStore.AttachmentRow row) {
+        String description = row.policyType().equals(SYSTEM)
+                ? systemPolicies.get(row.policyName()).map(SystemPolicy::description).orElse("")
+                : Optional.ofNullable(row.customDescription()).orElse("");
+        String principalType = PrincipalNames.principalType(row.principalType());
+        return new PolicyAttachment(row.policyName(), row.policyType(), description,
+                principalNames.fullName(principalType, row.principalName()), principalType, row.scope(), row.attachedAt());
+    }
+
+    // ---- grouped resources
+
+    Page<GroupedResource> listResources(ResourceQuery query, PageRequest page) {
+        return database.read(tx -> {
+            if (query.resourceGroupId().isPresent()) {
+                requireGroupIdForm(query.resourceGroupId().get());
+                existingGroup(tx, query.resourceGroupId().get());
+            }
+            return new Page<>(store.resources(tx, query, page), page, store.resourceCount(tx, query));
+        });
     }
 
     private String now() {
