@@ -168,6 +168,13 @@ class OssTest {
     }
 
     @Test
+    void aBucketNamedLikeTheFcApiVersionIsStillOss() throws IOException {
+        oss.createBucket("2016-08-15");
+        oss.putObject("2016-08-15", "services/x", new ByteArrayInputStream("not fc".getBytes(StandardCharsets.UTF_8)));
+        assertThat(read(oss.getObject("2016-08-15", "services/x").getObjectContent())).isEqualTo("not fc");
+    }
+
+    @Test
     void answersWithOssErrorCodes() {
         failsWith("NoSuchBucket", () -> oss.getObject("no-such-bucket", "k"));
         oss.createBucket("errors");

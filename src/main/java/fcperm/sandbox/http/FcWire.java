@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fcperm.sandbox.auth.AccessDecision;
 import fcperm.sandbox.auth.AuthenticationException;
 import fcperm.sandbox.auth.FcSignature;
+import fcperm.sandbox.auth.OssSignature;
 import fcperm.sandbox.auth.Principal;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RequiredPermission;
@@ -51,7 +52,11 @@ public final class FcWire implements WireStyle {
     @Override
     public boolean accepts(Request request) {
         String path = request.getHttpURI().getPath();
-        return path != null && path.startsWith(FcApi.VERSION_PREFIX + "/");
+        String query = String.valueOf(request.getHttpURI().getQuery());
+        // "2016-08-15" is also a valid bucket name: a path-style OSS request to it is signed (or presigned) as OSS
+        return path != null && path.startsWith(FcApi.VERSION_PREFIX + "/")
+                && !OssSignature.isOssSigned(request.getHeaders().get(HttpHeader.AUTHORIZATION))
+                && !query.contains("OSSAccessKeyId=") && !query.contains("x-oss-signature");
     }
 
     @Override
