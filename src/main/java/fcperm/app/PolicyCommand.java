@@ -178,7 +178,8 @@ final class PolicyCommand {
 
     /**
      * {@code acs:ram::<uid>:user/<name>}, {@code …:role/<name>}, a role session {@code …:role/<name>/<session>} (also
-     * named by its role's ARN), {@code …:root}; or a service such as {@code fc.aliyuncs.com}.
+     * named by its role's ARN), {@code …:root}; an identity provider {@code …:saml-provider/<name>}; or a service such
+     * as {@code fc.aliyuncs.com}.
      */
     static TrustedPrincipal caller(String principal) throws SimulationArguments.UsageError {
         if (!principal.contains(":")) {
@@ -191,6 +192,9 @@ final class PolicyCommand {
         String[] fields = principal.split(":", 5);
         if (fields.length != 5 || !fields[0].equals("acs") || !fields[1].equals("ram") || fields[3].isEmpty()) {
             throw new SimulationArguments.UsageError("--principal " + principal + " is not a RAM ARN acs:ram::<uid>:<name>");
+        }
+        if (fields[4].startsWith("saml-provider/") || fields[4].startsWith("oidc-provider/")) {
+            return new TrustedPrincipal.Federated(principal);
         }
         List<String> arns = new ArrayList<>();
         String[] relative = fields[4].split("/");

@@ -22,20 +22,23 @@ import java.util.function.Predicate;
  */
 final class CompiledCondition {
 
+    /** Lower-cased once: request context keys are stored lower-cased (keys compare without case). */
     private final String key;
     private final String qualifier;
     private final Operator operator;
     /** Whether one request value matches one listed value, by the operator's positive form. */
     private final List<Predicate<String>> valueTests;
+    /** Whether every request value must pass (ForAllValues:, and negated operators) rather than one. */
+    private final boolean every;
     private final boolean passesWhenKeyMissing;
 
     private CompiledCondition(String key, String qualifier, Operator operator, List<Predicate<String>> valueTests,
                               EvaluationOptions.MissingKey missingKey) {
-        this.key = key;
+        this.key = key.toLowerCase(java.util.Locale.ROOT);
         this.qualifier = qualifier;
         this.operator = operator;
         this.valueTests = valueTests;
-        boolean every = qualifier.equals(ConditionOperators.FOR_ALL_VALUES) || (qualifier.isEmpty() && operator.negated());
+        this.every = qualifier.equals(ConditionOperators.FOR_ALL_VALUES) || (qualifier.isEmpty() && operator.negated());
         this.passesWhenKeyMissing = every && missingKey == EvaluationOptions.MissingKey.NEGATED_OPERATORS_PASS;
     }
 
@@ -92,9 +95,7 @@ final class CompiledCondition {
     }
 
     boolean passes(AccessRequest request) {
-        List<String> actual = request.values(key);
-        boolean every = qualifier.equals(ConditionOperators.FOR_ALL_VALUES)
-                || (qualifier.isEmpty() && operator.negated());
+        List<String> actual = request.context().getOrDefault(key, List.of());
         if (actual.isEmpty()) {
             return passesWhenKeyMissing;
         }

@@ -31,7 +31,8 @@ final class CompiledPolicy {
         CompiledStatement(int index, Statement statement, EvaluationOptions options) {
             this.index = index;
             this.effect = statement.effect();
-            statement.actions().forEach(action -> actions.add(Wildcard.ignoringCase(action)));
+            // actions compare without case: patterns are lower-cased here, the request's action once per evaluation
+            statement.actions().forEach(action -> actions.add(Wildcard.caseSensitive(action.toLowerCase(Locale.ROOT))));
             this.notAction = statement.notAction();
             for (String resource : statement.resources()) {
                 resources.add(Wildcard.caseSensitive(resource));
@@ -44,13 +45,14 @@ final class CompiledPolicy {
             statement.conditions().forEach(condition -> conditions.add(CompiledCondition.compile(condition, options.missingKey())));
         }
 
-        boolean matches(AccessRequest request) {
-            return actionMatches(request.action()) && resourceMatches(request.resourceArn()) && conditionsPass(request);
+        /** {@code action} is the request's action lower-cased. */
+        boolean matches(AccessRequest request, String action) {
+            return actionMatches(action) && resourceMatches(request.resourceArn()) && conditionsPass(request);
         }
 
         /** For trust policies: the action, the principal and the conditions. */
-        boolean trusts(AccessRequest request, TrustedPrincipal caller) {
-            return actionMatches(request.action()) && principalMatches(caller) && conditionsPass(request);
+        boolean trusts(AccessRequest request, String action, TrustedPrincipal caller) {
+            return actionMatches(action) && principalMatches(caller) && conditionsPass(request);
         }
 
         private boolean actionMatches(String action) {
@@ -81,6 +83,9 @@ final class CompiledPolicy {
             Principal named = principal.get();
             if (caller instanceof TrustedPrincipal.Service service) {
                 return named.service().stream().anyMatch(name -> name.equalsIgnoreCase(service.name()));
+            }
+            if (caller instanceof TrustedPrincipal.Federated federated) {
+                return named.federated().stream().anyMatch(provider -> provider.equalsIgnoreCase(federated.providerArn()));
             }
             TrustedPrincipal.Ram ram = (TrustedPrincipal.Ram) caller;
             String root = "acs:ram::" + ram.accountId() + ":root";

@@ -5,6 +5,7 @@ import fcperm.policy.model.PolicyDocument;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -109,13 +110,13 @@ public final class Evaluator {
 
     /**
      * AssumeRole: the caller's own policies must allow sts:AssumeRole on the role and the role's trust policy must
-     * trust the caller; a cloud service (e.g. fc.aliyuncs.com) needs only the trust policy.
+     * trust the caller; a cloud service (e.g. fc.aliyuncs.com) and a federated (SSO) user need only the trust policy.
      */
     public Decision evaluateAssumeRole(AccessRequest request, List<AttachedPolicy> callerPolicies,
                                        Optional<AttachedPolicy> callerSessionPolicy, PolicyDocument trustPolicy,
                                        TrustedPrincipal caller) {
         Decision trust = evaluateTrust(request, trustPolicy, caller);
-        if (caller instanceof TrustedPrincipal.Service) {
+        if (!(caller instanceof TrustedPrincipal.Ram)) {
             return trust;
         }
         Decision identity = evaluate(request, callerPolicies, callerSessionPolicy);
@@ -137,10 +138,11 @@ public final class Evaluator {
 
     /** Whether a role's trust policy lets {@code caller} assume it (request action sts:AssumeRole). */
     public Decision evaluateTrust(AccessRequest request, PolicyDocument trustPolicy, TrustedPrincipal caller) {
+        String action = request.action().toLowerCase(Locale.ROOT);
         List<DecidingStatement> denies = new ArrayList<>();
         List<DecidingStatement> allows = new ArrayList<>();
         for (CompiledPolicy.CompiledStatement statement : compile(trustPolicy).statements) {
-            if (statement.trusts(request, caller)) {
+            if (statement.trusts(request, action, caller)) {
                 DecidingStatement deciding = new DecidingStatement(TRUST_POLICY_NAME, "", "trust", statement.index,
                         PolicyType.AssumeRolePolicy);
                 (statement.effect == Effect.DENY ? denies : allows).add(deciding);
@@ -160,11 +162,12 @@ public final class Evaluator {
     }
 
     private SetDecision decide(AccessRequest request, List<Applicable> policies) {
+        String action = request.action().toLowerCase(Locale.ROOT);
         List<DecidingStatement> denies = new ArrayList<>();
         List<DecidingStatement> allows = new ArrayList<>();
         for (Applicable applicable : policies) {
             for (CompiledPolicy.CompiledStatement statement : compile(applicable.policy().document()).statements) {
-                if (statement.matches(request)) {
+                if (statement.matches(request, action)) {
                     AttachedPolicy policy = applicable.policy();
                     String scope = applicable.type() == PolicyType.SessionPolicy ? "session" : policy.scope().label();
                     DecidingStatement deciding = new DecidingStatement(policy.name(), policy.versionId(), scope,

@@ -19,10 +19,17 @@ public sealed interface TrustedPrincipal {
     record Service(String name) implements TrustedPrincipal {
     }
 
+    /** A user signed in through an identity provider, e.g. {@code acs:ram::<uid>:saml-provider/<idp>}. */
+    record Federated(String providerArn) implements TrustedPrincipal {
+    }
+
     /** How an explanation names the caller. */
     default String describe() {
         if (this instanceof Service service) {
             return "the service " + service.name();
+        }
+        if (this instanceof Federated federated) {
+            return "users of the identity provider " + federated.providerArn();
         }
         return ((Ram) this).arns().get(0);
     }

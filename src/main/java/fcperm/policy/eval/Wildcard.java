@@ -1,34 +1,51 @@
 package fcperm.policy.eval;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * An anchored glob: {@code *} is any run of characters (also empty, across '/' and ':'), {@code ?} exactly one; every
- * other character is literal. Matched by hand rather than through a regular expression, so nothing in a pattern
- * can act as regex syntax, and common shapes ("*", a literal, "prefix*") take a shortcut.
+ * other character is literal. Matched by hand rather than through a regular expression, so nothing in a pattern can
+ * act as regex syntax and no input can make matching backtrack exponentially.
+ *
+ * <p>The pattern is split once at its stars into fixed-length segments. A text matches when the first segment is its
+ * prefix (unless the pattern starts with a star), the last its suffix (unless it ends with one), and the segments in
+ * between occur in order: placing each at its leftmost occurrence is enough, since a segment has a fixed length and an
+ * earlier end leaves the rest more room. Most segments have no {@code ?} and are found with {@link String#indexOf}.
  */
 public final class Wildcard {
 
-    private enum Shape { ANY, LITERAL, PREFIX, GLOB }
-
     private final String pattern;
     private final boolean ignoreCase;
-    private final Shape shape;
-    private final String prefix;
+    private final boolean any;
+    private final boolean exact;
+    private final boolean leadingStar;
+    private final boolean trailingStar;
+    private final String[] segments;
+    private final boolean[] hasQuestionMark;
 
     private Wildcard(String pattern, boolean ignoreCase) {
         this.pattern = pattern;
         this.ignoreCase = ignoreCase;
-        int star = pattern.indexOf('*');
-        int question = pattern.indexOf('?');
-        if (pattern.equals("*")) {
-            shape = Shape.ANY;
-        } else if (star < 0 && question < 0) {
-            shape = Shape.LITERAL;
-        } else if (question < 0 && star == pattern.length() - 1) {
-            shape = Shape.PREFIX;
-        } else {
-            shape = Shape.GLOB;
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= pattern.length(); i++) {
+            if (i == pattern.length() || pattern.charAt(i) == '*') {
+                if (i > start) {
+                    parts.add(pattern.substring(start, i));
+                }
+                start = i + 1;
+            }
         }
-        prefix = shape == Shape.PREFIX ? pattern.substring(0, pattern.length() - 1) : "";
+        this.segments = parts.toArray(String[]::new);
+        this.hasQuestionMark = new boolean[segments.length];
+        for (int i = 0; i < segments.length; i++) {
+            hasQuestionMark[i] = segments[i].indexOf('?') >= 0;
+        }
+        this.exact = pattern.indexOf('*') < 0;
+        this.any = !exact && segments.length == 0;
+        this.leadingStar = pattern.startsWith("*");
+        this.trailingStar = pattern.endsWith("*");
     }
 
     public static Wildcard caseSensitive(String pattern) {
@@ -40,39 +57,73 @@ public final class Wildcard {
     }
 
     public boolean matches(String text) {
-        return switch (shape) {
-            case ANY -> true;
-            case LITERAL -> ignoreCase ? pattern.equalsIgnoreCase(text) : pattern.equals(text);
-            case PREFIX -> text.regionMatches(ignoreCase, 0, prefix, 0, prefix.length());
-            case GLOB -> glob(text);
-        };
+        if (any) {
+            return true;
+        }
+        if (exact) {
+            return text.length() == pattern.length() && (segments.length == 0 || segmentAt(0, text, 0));
+        }
+        int first = 0;
+        int last = segments.length - 1;
+        int from = 0;
+        int to = text.length();
+        if (!leadingStar) {
+            if (!segmentAt(0, text, 0)) {
+                return false;
+            }
+            from = segments[0].length();
+            first = 1;
+        }
+        if (!trailingStar) {
+            int at = to - segments[last].length();
+            if (at < from || !segmentAt(last, text, at)) {
+                return false;
+            }
+            to = at;
+            last--;
+        }
+        for (int i = first; i <= last; i++) {
+            int found = find(i, text, from, to);
+            if (found < 0) {
+                return false;
+            }
+            from = found + segments[i].length();
+        }
+        return true;
     }
 
-    /** Greedy two-pointer glob with backtracking to the last '*': linear in practice, never exponential. */
-    private boolean glob(String text) {
-        int p = 0;
-        int t = 0;
-        int starAt = -1;
-        int resumeAt = 0;
-        while (t < text.length()) {
-            // a '*' in the pattern is always a wildcard, even where the text has a literal '*'
-            if (p < pattern.length() && pattern.charAt(p) == '*') {
-                starAt = p++;
-                resumeAt = t;
-            } else if (p < pattern.length() && (pattern.charAt(p) == '?' || same(pattern.charAt(p), text.charAt(t)))) {
-                p++;
-                t++;
-            } else if (starAt >= 0) {
-                p = starAt + 1;
-                t = ++resumeAt;
-            } else {
+    /** The leftmost position at or after {@code from} where segment {@code i} occurs and ends by {@code to}, or -1. */
+    private int find(int i, String text, int from, int to) {
+        String segment = segments[i];
+        int lastStart = to - segment.length();
+        if (!ignoreCase && !hasQuestionMark[i]) {
+            int found = text.indexOf(segment, from);
+            return found >= 0 && found <= lastStart ? found : -1;
+        }
+        for (int at = from; at <= lastStart; at++) {
+            if (segmentAt(i, text, at)) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether segment {@code i} matches {@code text} at {@code at}. */
+    private boolean segmentAt(int i, String text, int at) {
+        String segment = segments[i];
+        if (at + segment.length() > text.length()) {
+            return false;
+        }
+        if (!hasQuestionMark[i]) {
+            return text.regionMatches(ignoreCase, at, segment, 0, segment.length());
+        }
+        for (int k = 0; k < segment.length(); k++) {
+            char p = segment.charAt(k);
+            if (p != '?' && !same(p, text.charAt(at + k))) {
                 return false;
             }
         }
-        while (p < pattern.length() && pattern.charAt(p) == '*') {
-            p++;
-        }
-        return p == pattern.length();
+        return true;
     }
 
     private boolean same(char a, char b) {

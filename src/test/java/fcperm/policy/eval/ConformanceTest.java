@@ -129,6 +129,9 @@ class ConformanceTest {
         if (node.has("service")) {
             return new TrustedPrincipal.Service(node.get("service").asText());
         }
+        if (node.has("federated")) {
+            return new TrustedPrincipal.Federated(node.get("federated").asText());
+        }
         List<String> arns = new ArrayList<>();
         node.path("arns").forEach(arn -> arns.add(arn.asText()));
         return new TrustedPrincipal.Ram(node.path("account").asText(), arns);

@@ -1,6 +1,13 @@
 package fcperm.policy.eval;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,5 +64,46 @@ class WildcardTest {
         String text = "a".repeat(50_000);
         assertThat(Wildcard.caseSensitive("*a*a*a*a*a*a*a*a*b").matches(text)).isFalse();
         assertThat(Wildcard.caseSensitive("*a*a*a*a*a*a*a*a*").matches(text)).isTrue();
+    }
+
+    @Test
+    void handlesEmptyPatternsRepeatedStarsAndOverlappingEnds() {
+        assertThat(Wildcard.caseSensitive("").matches("")).isTrue();
+        assertThat(Wildcard.caseSensitive("").matches("a")).isFalse();
+        assertThat(Wildcard.caseSensitive("**").matches("anything")).isTrue();
+        assertThat(Wildcard.caseSensitive("a**b").matches("ab")).isTrue();
+        assertThat(Wildcard.caseSensitive("ab*ba").matches("aba")).isFalse();
+        assertThat(Wildcard.caseSensitive("ab*ba").matches("abba")).isTrue();
+        assertThat(Wildcard.caseSensitive("*?").matches("")).isFalse();
+        assertThat(Wildcard.caseSensitive("?*?").matches("ab")).isTrue();
+        assertThat(Wildcard.caseSensitive("*a?c*").matches("xxabxabcx")).isTrue();
+        assertThat(Wildcard.ignoringCase("vpc:Describe*Cen*").matches("VPC:describeCENs")).isTrue();
+        assertThat(Wildcard.ignoringCase("vpc:Describe*Cen*").matches("vpc:DescribeVpcs")).isFalse();
+    }
+
+    /** What the matcher must agree with: the pattern as an anchored regular expression, literal parts quoted. */
+    private static Pattern reference(String pattern, boolean ignoreCase) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return Pattern.compile(regex.toString(), ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL
+                : Pattern.DOTALL);
+    }
+
+    @Property(tries = 3000)
+    void agreesWithAnAnchoredRegularExpression(@ForAll("patterns") String pattern, @ForAll("texts") String text) {
+        assertThat(Wildcard.caseSensitive(pattern).matches(text)).isEqualTo(reference(pattern, false).matcher(text).matches());
+        assertThat(Wildcard.ignoringCase(pattern).matches(text)).isEqualTo(reference(pattern, true).matcher(text).matches());
+    }
+
+    @Provide
+    Arbitrary<String> patterns() {
+        return Arbitraries.strings().withChars('a', 'b', 'A', '/', ':', '.', '*', '?').ofMaxLength(8);
+    }
+
+    @Provide
+    Arbitrary<String> texts() {
+        return Arbitraries.strings().withChars('a', 'b', 'A', 'B', '/', ':', '.', '*', '?').ofMaxLength(12);
     }
 }
