@@ -97,6 +97,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void viewModelsNeedNoWindow() {
+        noClasses().that().resideInAPackage("fcperm.wizard..").and().haveSimpleNameEndingWith("Model")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.fxml..")
+                .because("view models are tested without a window; controllers do the wiring")
+                .check(main);
+    }
+
+    @Test
     void topLevelPackagesHaveNoCycles() {
         slices().matching("fcperm.(*)..").should().beFreeOfCycles().check(main);
     }

@@ -24,6 +24,9 @@ public final class Main {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         String command = args.length == 0 ? "" : args[0];
         switch (command) {
+            case "":
+                DesktopApp.launchDesktop(rest);
+                return 0;
             case "sandbox":
                 return SandboxCommand.run(rest, System.out, System.err);
             case "policy":

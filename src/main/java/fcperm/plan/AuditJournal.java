@@ -32,7 +32,10 @@ public final class AuditJournal {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first write, not at start-up: the journal is opened with the window. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final Path file;
 
@@ -47,7 +50,7 @@ public final class AuditJournal {
     public synchronized void append(Entry entry) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            String line = JSON.writeValueAsString(entry) + "\n";
+            String line = Json.MAPPER.writeValueAsString(entry) + "\n";
             Files.writeString(file, line, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
         } catch (IOException e) {
@@ -64,7 +67,7 @@ public final class AuditJournal {
             List<Entry> entries = new ArrayList<>();
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 if (!line.isBlank()) {
-                    entries.add(JSON.readValue(line, Entry.class));
+                    entries.add(Json.MAPPER.readValue(line, Entry.class));
                 }
             }
             return entries;

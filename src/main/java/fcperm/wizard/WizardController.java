@@ -6,6 +6,7 @@ import fcperm.wizard.common.Styles;
 import fcperm.wizard.common.Theme;
 import fcperm.wizard.common.UiExecutor;
 import fcperm.wizard.common.ViewLoader;
+import fcperm.wizard.steps.connect.ConnectModel;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -85,6 +86,15 @@ public final class WizardController {
         cancelTaskButton.setAccessibleText(i18n.text("action.cancelTask.accessible"));
 
         setUpAppearanceControls(i18n);
+        connectionLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            var session = wizard.draft().sessionProperty().get();
+            if (session == null) {
+                return i18n.text("wizard.notConnected");
+            }
+            String name = ConnectModel.SANDBOX_ID.equals(session.connectionName())
+                    ? i18n.text("connect.sandbox") : session.connectionName();
+            return i18n.text("wizard.connected", name, session.identity().accountId());
+        }, wizard.draft().sessionProperty(), i18n.localeProperty()));
 
         wizard.currentProperty().addListener((obs, old, now) -> showCurrent());
         wizard.furthestProperty().addListener((obs, old, now) -> buildStepList());

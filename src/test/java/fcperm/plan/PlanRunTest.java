@@ -11,40 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PlanRunTest {
 
-    /** A step that changes a list standing in for cloud state, and can be told to fail. */
-    final class ListStep implements PlanStep {
-        final String name;
-        boolean failApply;
-        boolean failUndo;
-
-        ListStep(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public Change change() {
-            return new Change(Change.Kind.CREATE_ROLE, List.of(name), "CreateRole", "DeleteRole");
-        }
-
-        @Override
-        public String apply() {
-            if (failApply) {
-                throw new IllegalStateException("cannot create " + name);
-            }
-            world.add(name);
-            return "req-apply-" + name;
-        }
-
-        @Override
-        public String undo() {
-            if (failUndo) {
-                throw new IllegalStateException("cannot delete " + name);
-            }
-            world.remove(name);
-            return "req-undo-" + name;
-        }
-    }
-
     @TempDir
     Path home;
 
@@ -59,7 +25,7 @@ class PlanRunTest {
     @Test
     void appliesEveryStepInOrderAndJournalsEach() {
         AuditJournal journal = new AuditJournal(home.resolve("audit.jsonl"));
-        PlanRun run = runOf(journal, new ListStep("a"), new ListStep("b"));
+        PlanRun run = runOf(journal, new ListStep("a", world), new ListStep("b", world));
 
         PlanRun.Outcome outcome = run.apply(listener, () -> false);
 
@@ -81,9 +47,9 @@ class PlanRunTest {
     @Test
     void stopsAtTheFirstFailureAndRetryContinuesFromThere() {
         AuditJournal journal = new AuditJournal(home.resolve("audit.jsonl"));
-        ListStep b = new ListStep("b");
+        ListStep b = new ListStep("b", world);
         b.failApply = true;
-        PlanRun run = runOf(journal, new ListStep("a"), b, new ListStep("c"));
+        PlanRun run = runOf(journal, new ListStep("a", world), b, new ListStep("c", world));
 
         PlanRun.Outcome failed = run.apply(listener, () -> false);
         assertThat(failed.status()).isEqualTo(PlanRun.Status.FAILED);
@@ -102,9 +68,9 @@ class PlanRunTest {
     @Test
     void rollBackUndoesTheAppliedStepsInReverseOrder() {
         AuditJournal journal = new AuditJournal(home.resolve("audit.jsonl"));
-        ListStep c = new ListStep("c");
+        ListStep c = new ListStep("c", world);
         c.failApply = true;
-        PlanRun run = runOf(journal, new ListStep("a"), new ListStep("b"), c);
+        PlanRun run = runOf(journal, new ListStep("a", world), new ListStep("b", world), c);
         run.apply(listener, () -> false);
         events.clear();
 
@@ -121,9 +87,9 @@ class PlanRunTest {
     @Test
     void aStepThatCannotBeUndoneStopsTheRollBackAndCanBeRetried() {
         AuditJournal journal = new AuditJournal(home.resolve("audit.jsonl"));
-        ListStep a = new ListStep("a");
+        ListStep a = new ListStep("a", world);
         a.failUndo = true;
-        PlanRun run = runOf(journal, a, new ListStep("b"));
+        PlanRun run = runOf(journal, a, new ListStep("b", world));
         run.apply(listener, () -> false);
 
         PlanRun.Outcome outcome = run.rollBack(listener, () -> false);
@@ -139,7 +105,7 @@ class PlanRunTest {
     @Test
     void cancellingStopsBetweenSteps() {
         AuditJournal journal = new AuditJournal(home.resolve("audit.jsonl"));
-        PlanRun run = runOf(journal, new ListStep("a"), new ListStep("b"));
+        PlanRun run = runOf(journal, new ListStep("a", world), new ListStep("b", world));
 
         PlanRun.Outcome outcome = run.apply(listener, () -> world.size() == 1);
 

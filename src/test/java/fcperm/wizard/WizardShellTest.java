@@ -92,9 +92,9 @@ class WizardShellTest {
         assertThat(robot.lookup("#taskMessage").queryAs(Label.class).getText()).isEqualTo("Long listing");
 
         robot.type(KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !executor.busyProperty().get());
+        // The bar clears at once; the work itself notices the request at its next check.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !executor.busyProperty().get() && sawCancel.get());
 
-        assertThat(sawCancel.get()).isTrue();
         assertThat(robot.lookup("#cancelTaskButton").queryButton().isVisible()).isFalse();
     }
 

@@ -1,27 +1,21 @@
 package fcperm.wizard.common;
 
+import fcperm.cloud.CloudException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
- * Turns a failure into the sentence a person can act on. Failures of our own layers already carry such a sentence
- * ({@link UserFacing}); anything else is a bug or an I/O problem and says so.
+ * Turns a failure into the sentence a person can act on. Cloud failures already carry such a sentence
+ * ({@link CloudException#userMessage()}); anything else is a bug or an I/O problem and says so.
  */
 public record FailureText(String reason, String details) {
 
-    /** Implemented by exceptions whose message is written for the user (cloud errors, plan failures). */
-    public interface UserFacing {
-        String userMessage();
-
-        /** Codes, request ids and the like, for a support ticket; never secrets. */
-        String technicalDetails();
-    }
-
     public static FailureText of(Throwable failure, I18n i18n) {
         Throwable cause = unwrap(failure);
-        if (cause instanceof UserFacing userFacing) {
-            return new FailureText(userFacing.userMessage(), userFacing.technicalDetails());
+        if (cause instanceof CloudException cloud) {
+            return new FailureText(cloud.userMessage(), cloud.technicalDetails());
         }
         if (cause instanceof IOException || cause instanceof UncheckedIOException) {
             return new FailureText(i18n.text("failure.io", Objects.toString(cause.getMessage(), "")),

@@ -17,6 +17,7 @@ public final class ListCells<T> implements Callback<ListView<T>, ListCell<T>> {
     private Function<T, Node> graphic = item -> null;
     private Function<T, String> accessibleText;
     private Function<T, String> styleClass = item -> null;
+    private boolean wrapping;
 
     private ListCells(Function<T, String> text) {
         this.text = text;
@@ -43,9 +44,15 @@ public final class ListCells<T> implements Callback<ListView<T>, ListCell<T>> {
         return this;
     }
 
+    /** Long texts wrap inside the list's width instead of widening the list (and showing a scroll bar). */
+    public ListCells<T> wrapping() {
+        this.wrapping = true;
+        return this;
+    }
+
     @Override
     public ListCell<T> call(ListView<T> list) {
-        return new ListCell<>() {
+        ListCell<T> cell = new ListCell<>() {
             private String extraClass;
 
             @Override
@@ -70,5 +77,11 @@ public final class ListCells<T> implements Callback<ListView<T>, ListCell<T>> {
                 }
             }
         };
+        if (wrapping) {
+            cell.setWrapText(true);
+            // A zero preferred width lets the list's own width decide where the text wraps.
+            cell.setPrefWidth(0);
+        }
+        return cell;
     }
 }

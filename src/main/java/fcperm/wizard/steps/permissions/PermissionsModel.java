@@ -1,0 +1,411 @@
+package fcperm.wizard.steps.permissions;
+
+import fcperm.cloud.PolicyKind;
+import fcperm.cloud.Attachment;
+import fcperm.cloud.BucketSummary;
+import fcperm.cloud.CloudSession;
+import fcperm.cloud.PolicySummary;
+import fcperm.cloud.ResourceGroup;
+import fcperm.plan.Grant;
+import fcperm.plan.RoleChoice;
+import fcperm.policy.eval.PolicyScope;
+import fcperm.policy.parse.ParseResult;
+import fcperm.policy.parse.PolicyParser;
+import fcperm.policy.parse.PolicyProblem;
+import fcperm.wizard.WizardDraft;
+import fcperm.wizard.WizardStep;
+import fcperm.wizard.common.I18n;
+import fcperm.wizard.common.UiExecutor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Permissions: system policies (searchable, with descriptions and documents), custom policies (existing ones, or a
+ * new one written in an editor that the policy engine checks as you type, reporting line and column), presets that
+ * generate a least-privilege custom policy from an intent, and the scope of each grant (the account or a resource
+ * group). Policies the role already has are listed and never attached twice.
+ */
+public final class PermissionsModel implements WizardStep {
+
+    /** Where the policy to add comes from: the tab the user is on. */
+    public enum Source { SYSTEM, CUSTOM, NEW }
+
+    public enum ScopeKind { ACCOUNT, RESOURCE_GROUP }
+
+    /** The intents the presets know. */
+    public enum PresetKind { OSS_WRITE, OSS_READ, LOG_WRITE, VPC_ACCESS }
+
+    /** What the page lists, loaded together in the background. */
+    record Catalogue(List<PolicySummary> system, List<PolicySummary> custom, List<ResourceGroup> groups,
+                     List<Attachment> attached, List<BucketSummary> buckets) {
+    }
+
+    private final UiExecutor executor;
+    private final I18n i18n;
+
+    private final ObservableList<PolicySummary> systemPolicies = FXCollections.observableArrayList();
+    private final FilteredList<PolicySummary> visibleSystemPolicies = new FilteredList<>(systemPolicies);
+    private final StringProperty systemSearch = new SimpleStringProperty(this, "systemSearch", "");
+    private final ObjectProperty<PolicySummary> selectedSystem = new SimpleObjectProperty<>(this, "selectedSystem");
+    private final ReadOnlyStringWrapper systemDocument = new ReadOnlyStringWrapper(this, "systemDocument", "");
+    private final ReadOnlyStringWrapper systemStatus = new ReadOnlyStringWrapper(this, "systemStatus", "");
+
+    private final ObservableList<PolicySummary> customPolicies = FXCollections.observableArrayList();
+    private final ObjectProperty<PolicySummary> selectedCustom = new SimpleObjectProperty<>(this, "selectedCustom");
+    private final StringProperty customName = new SimpleStringProperty(this, "customName", "");
+    private final StringProperty editorText = new SimpleStringProperty(this, "editorText", "");
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper customNameProblem = new ReadOnlyStringWrapper(this, "customNameProblem", "");
+
+    private final ObjectProperty<PresetKind> presetKind = new SimpleObjectProperty<>(this, "presetKind", PresetKind.OSS_WRITE);
+    private final StringProperty presetFirst = new SimpleStringProperty(this, "presetFirst", "");
+    private final StringProperty presetSecond = new SimpleStringProperty(this, "presetSecond", "");
+    private final ObservableList<String> bucketNames = FXCollections.observableArrayList();
+
+    private final ObjectProperty<Source> source = new SimpleObjectProperty<>(this, "source", Source.SYSTEM);
+    private final ObjectProperty<ScopeKind> scopeKind = new SimpleObjectProperty<>(this, "scopeKind", ScopeKind.ACCOUNT);
+    private final ObservableList<ResourceGroup> groups = FXCollections.observableArrayList();
+    private final ObjectProperty<ResourceGroup> group = new SimpleObjectProperty<>(this, "group");
+    private final ReadOnlyStringWrapper addProblem = new ReadOnlyStringWrapper(this, "addProblem", "");
+
+    private final ObservableList<Grant> grants = FXCollections.observableArrayList();
+    private final ObservableList<Attachment> attached = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper editorValid = new ReadOnlyBooleanWrapper(this, "editorValid", true);
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final ReadOnlyStringWrapper roleName = new ReadOnlyStringWrapper(this, "roleName", "");
+
+    private CloudSession session;
+    private RoleChoice loadedRole;
+    private String accountId = "";
+
+    public PermissionsModel(UiExecutor executor, I18n i18n) {
+        this.executor = executor;
+        this.i18n = i18n;
+        systemSearch.addListener((obs, old, now) -> refilterSystem());
+        selectedSystem.addListener((obs, old, now) -> loadSystemDocument(now));
+        editorText.addListener((obs, old, now) -> checkEditor());
+        customName.addListener((obs, old, now) -> checkCustomName());
+        i18n.localeProperty().addListener((obs, old, now) -> {
+            checkEditor();
+            checkCustomName();
+        });
+        valid.bind(Bindings.createBooleanBinding(() -> editorValid.get()
+                        && (!grants.isEmpty() || !attached.isEmpty()),
+                editorValid, grants, attached));
+    }
+
+    @Override
+    public String id() {
+        return "permissions";
+    }
+
+    @Override
+    public String titleKey() {
+        return "permissions.title";
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    @Override
+    public void enter(WizardDraft draft) {
+        RoleChoice role = draft.role().orElseThrow();
+        roleName.set(role.name());
+        if (draft.session() == session && Objects.equals(role, loadedRole)) {
+            return;
+        }
+        if (draft.session() != session) {
+            grants.clear();
+        }
+        session = draft.session();
+        loadedRole = role;
+        accountId = session.identity().accountId();
+        reload(role);
+    }
+
+    @Override
+    public void leave(WizardDraft draft) {
+        draft.setGrants(List.copyOf(grants));
+    }
+
+    private void reload(RoleChoice role) {
+        CloudSession current = session;
+        systemStatus.set(i18n.text("permissions.loading"));
+        attached.clear();
+        executor.submit(i18n.text("permissions.task.load"), context -> {
+            context.message(i18n.text("permissions.loading.system"));
+            List<PolicySummary> system = current.policies().list(PolicyKind.SYSTEM,
+                    context::progress, context::isCancelled);
+            context.message(i18n.text("permissions.loading.custom"));
+            List<PolicySummary> custom = current.policies().list(PolicyKind.CUSTOM,
+                    context::progress, context::isCancelled);
+            List<ResourceGroup> resourceGroups = current.resourceGroups().list();
+            List<Attachment> existing = role instanceof RoleChoice.ExistingRole
+                    ? current.policies().attachmentsOf(role.name()) : List.of();
+            List<BucketSummary> buckets = current.objects().listBuckets();
+            return new Catalogue(system, custom, resourceGroups, existing, buckets);
+        }, catalogue -> {
+            systemPolicies.setAll(catalogue.system());
+            customPolicies.setAll(catalogue.custom());
+            groups.setAll(catalogue.groups());
+            if (group.get() == null && !groups.isEmpty()) {
+                group.set(groups.get(0));
+            }
+            attached.setAll(catalogue.attached());
+            bucketNames.setAll(catalogue.buckets().stream().map(BucketSummary::name).toList());
+            grants.removeIf(this::alreadyAttached);
+            refilterSystem();
+        });
+    }
+
+    /** Adds the policy of the current source at the chosen scope to the grants. */
+    public void add() {
+        addProblem.set("");
+        Optional<PolicyScope> scope = scope();
+        if (scope.isEmpty()) {
+            addProblem.set(i18n.text("permissions.add.noGroup"));
+            return;
+        }
+        Optional<Grant> grant = switch (source.get()) {
+            case SYSTEM -> Optional.ofNullable(selectedSystem.get())
+                    .map(p -> Grant.existing(p.name(), PolicyKind.SYSTEM, scope.get()));
+            case CUSTOM -> Optional.ofNullable(selectedCustom.get())
+                    .map(p -> Grant.existing(p.name(), PolicyKind.CUSTOM, scope.get()));
+            case NEW -> newCustomGrant(scope.get());
+        };
+        if (grant.isEmpty()) {
+            if (addProblem.get().isEmpty()) {
+                addProblem.set(i18n.text("permissions.add.nothing"));
+            }
+            return;
+        }
+        if (alreadyAttached(grant.get())) {
+            addProblem.set(i18n.text("permissions.add.attached", grant.get().policyName()));
+            return;
+        }
+        boolean duplicate = grants.stream().anyMatch(g -> g.policyName().equals(grant.get().policyName())
+                && g.kind() == grant.get().kind() && g.scope().equals(grant.get().scope()));
+        if (duplicate) {
+            addProblem.set(i18n.text("permissions.add.twice", grant.get().policyName()));
+            return;
+        }
+        grants.add(grant.get());
+        if (source.get() == Source.NEW) {
+            editorText.set("");
+            customName.set("");
+        }
+    }
+
+    public void remove(Grant grant) {
+        grants.remove(grant);
+    }
+
+    /** Fills the editor with the least-privilege policy for the chosen intent and switches to it. */
+    public void generate() {
+        Preset preset = switch (presetKind.get()) {
+            case OSS_WRITE -> new Preset.OssWrite(presetFirst.get().trim(), presetSecond.get().trim());
+            case OSS_READ -> new Preset.OssRead(presetFirst.get().trim(), presetSecond.get().trim());
+            case LOG_WRITE -> new Preset.LogWrite(presetFirst.get().trim(), presetSecond.get().trim());
+            case VPC_ACCESS -> new Preset.VpcAccess();
+        };
+        if (presetKind.get() != PresetKind.VPC_ACCESS && presetFirst.get().isBlank()) {
+            addProblem.set(i18n.text("permissions.presets.missing"));
+            return;
+        }
+        addProblem.set("");
+        customName.set(preset.policyName());
+        editorText.set(preset.document(accountId));
+        source.set(Source.NEW);
+    }
+
+    private Optional<Grant> newCustomGrant(PolicyScope scope) {
+        if (editorText.get().isBlank()) {
+            return Optional.empty();
+        }
+        if (!editorValid.get()) {
+            addProblem.set(i18n.text("permissions.add.invalid"));
+            return Optional.empty();
+        }
+        if (!customNameProblem.get().isEmpty()) {
+            addProblem.set(customNameProblem.get());
+            return Optional.empty();
+        }
+        return Optional.of(Grant.newCustom(customName.get(), editorText.get(), scope));
+    }
+
+    private Optional<PolicyScope> scope() {
+        if (scopeKind.get() == ScopeKind.ACCOUNT) {
+            return Optional.of(PolicyScope.account());
+        }
+        return Optional.ofNullable(group.get()).map(g -> PolicyScope.resourceGroup(g.id()));
+    }
+
+    private boolean alreadyAttached(Grant grant) {
+        return attached.stream().anyMatch(a -> a.policyName().equals(grant.policyName())
+                && a.kind() == grant.kind() && a.scope().equals(grant.scope()));
+    }
+
+    private void checkEditor() {
+        String text = editorText.get();
+        if (text.isBlank()) {
+            problems.clear();
+            editorValid.set(true);
+            return;
+        }
+        ParseResult result = PolicyParser.parse(text);
+        problems.setAll(result.errors().stream().map(this::describe).toList());
+        editorValid.set(result.valid());
+    }
+
+    private void checkCustomName() {
+        String name = customName.get();
+        Optional<String> rule = PolicyNameRule.problemKey(name);
+        if (rule.isPresent()) {
+            customNameProblem.set(i18n.text(rule.get()));
+        } else if (customPolicies.stream().anyMatch(p -> p.name().equals(name))) {
+            customNameProblem.set(i18n.text("permissions.custom.name.taken"));
+        } else {
+            customNameProblem.set("");
+        }
+    }
+
+    private String describe(PolicyProblem problem) {
+        return i18n.text("policy.problem", problem.line(), problem.column(), problem.message());
+    }
+
+    private void loadSystemDocument(PolicySummary policy) {
+        systemDocument.set("");
+        if (policy == null || session == null) {
+            return;
+        }
+        CloudSession current = session;
+        executor.submit(i18n.text("permissions.task.document", policy.name()),
+                context -> current.policies().document(policy.name(), PolicyKind.SYSTEM),
+                document -> {
+                    if (policy.equals(selectedSystem.get())) {
+                        systemDocument.set(document);
+                    }
+                });
+    }
+
+    private void refilterSystem() {
+        String needle = systemSearch.get().trim().toLowerCase(Locale.ROOT);
+        visibleSystemPolicies.setPredicate(p -> needle.isEmpty()
+                || p.name().toLowerCase(Locale.ROOT).contains(needle)
+                || p.description().toLowerCase(Locale.ROOT).contains(needle));
+        systemStatus.set(i18n.text("permissions.count", visibleSystemPolicies.size(), systemPolicies.size()));
+    }
+
+    public ObservableList<PolicySummary> visibleSystemPolicies() {
+        return visibleSystemPolicies;
+    }
+
+    public StringProperty systemSearchProperty() {
+        return systemSearch;
+    }
+
+    public ObjectProperty<PolicySummary> selectedSystemProperty() {
+        return selectedSystem;
+    }
+
+    public ReadOnlyStringProperty systemDocumentProperty() {
+        return systemDocument.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty systemStatusProperty() {
+        return systemStatus.getReadOnlyProperty();
+    }
+
+    public ObservableList<PolicySummary> customPolicies() {
+        return customPolicies;
+    }
+
+    public ObjectProperty<PolicySummary> selectedCustomProperty() {
+        return selectedCustom;
+    }
+
+    public StringProperty customNameProperty() {
+        return customName;
+    }
+
+    public ReadOnlyStringProperty customNameProblemProperty() {
+        return customNameProblem.getReadOnlyProperty();
+    }
+
+    public StringProperty editorTextProperty() {
+        return editorText;
+    }
+
+    public ObservableList<String> problems() {
+        return problems;
+    }
+
+    public ReadOnlyBooleanProperty editorValidProperty() {
+        return editorValid.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<PresetKind> presetKindProperty() {
+        return presetKind;
+    }
+
+    public StringProperty presetFirstProperty() {
+        return presetFirst;
+    }
+
+    public StringProperty presetSecondProperty() {
+        return presetSecond;
+    }
+
+    public ObservableList<String> bucketNames() {
+        return bucketNames;
+    }
+
+    public ObjectProperty<Source> sourceProperty() {
+        return source;
+    }
+
+    public ObjectProperty<ScopeKind> scopeKindProperty() {
+        return scopeKind;
+    }
+
+    public ObservableList<ResourceGroup> groups() {
+        return groups;
+    }
+
+    public ObjectProperty<ResourceGroup> groupProperty() {
+        return group;
+    }
+
+    public ReadOnlyStringProperty addProblemProperty() {
+        return addProblem.getReadOnlyProperty();
+    }
+
+    public ObservableList<Grant> grants() {
+        return grants;
+    }
+
+    public ObservableList<Attachment> attached() {
+        return attached;
+    }
+
+    public ReadOnlyStringProperty roleNameProperty() {
+        return roleName.getReadOnlyProperty();
+    }
+}
