@@ -1,5 +1,7 @@
 package fcperm.plan;
 
+import fcperm.cloud.CloudException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -100,15 +102,20 @@ public final class PlanRun {
         return Outcome.completed();
     }
 
-    /** Undoes the applied steps, last first; stops at the first step that cannot be undone. */
+    /**
+     * Undoes the applied steps, last first; stops at the first step that cannot be undone. A step that failed may
+     * still have taken effect (the cloud did it, the answer was lost), so it is undone too when there is something
+     * to undo.
+     */
     public Outcome rollBack(Listener listener, BooleanSupplier cancelled) {
         List<PlanStep> steps = plan.steps();
         for (int i = steps.size() - 1; i >= 0; i--) {
             State state = state(i);
+            if (state == State.FAILED) {
+                undoIfTakenEffect(i, steps.get(i), listener);
+                continue;
+            }
             if (state != State.APPLIED && state != State.UNDO_FAILED) {
-                if (state == State.FAILED) {
-                    set(i, State.PENDING, null, listener);
-                }
                 continue;
             }
             if (cancelled.getAsBoolean()) {
@@ -129,6 +136,28 @@ public final class PlanRun {
         return Outcome.completed();
     }
 
+    private void undoIfTakenEffect(int index, PlanStep step, Listener listener) {
+        try {
+            String requestId = step.undo();
+            record(step.change().undoOperation(), step, requestId, "undone");
+        } catch (CloudException absent) {
+            if (!isAbsence(absent)) {
+                // It is not there to undo, or it cannot be undone now: either way the run goes on with the others.
+                record(step.change().undoOperation(), step, requestIdOf(absent), "failed: " + codeOf(absent));
+            }
+        } catch (Exception other) {
+            record(step.change().undoOperation(), step, null, "failed: " + codeOf(other));
+        }
+        set(index, State.PENDING, null, listener);
+    }
+
+    /** The cloud's way of saying "there is no such thing": the change never took effect. */
+    private static boolean isAbsence(CloudException failure) {
+        String code = failure.code();
+        return code.startsWith("EntityNotExist") || code.endsWith("NotFound") || code.startsWith("NoSuch")
+                || code.equals(CloudException.NOT_FOUND);
+    }
+
     private void set(int step, State state, String requestId, Listener listener) {
         synchronized (this) {
             states.set(step, state);
@@ -143,10 +172,10 @@ public final class PlanRun {
 
     /** Cloud failures carry a request id; anything else has none. */
     private static String requestIdOf(Exception failure) {
-        return null;
+        return failure instanceof CloudException cloud ? cloud.requestId().orElse(null) : null;
     }
 
     private static String codeOf(Exception failure) {
-        return failure.getClass().getSimpleName();
+        return failure instanceof CloudException cloud ? cloud.code() : failure.getClass().getSimpleName();
     }
 }

@@ -1,5 +1,7 @@
 package fcperm.plan;
 
+import fcperm.cloud.CloudException;
+
 import java.util.List;
 
 /** A plan step that adds a name to a list standing in for cloud state, and can be told to fail either way. */
@@ -26,15 +28,24 @@ public final class ListStep implements PlanStep {
             throw new IllegalStateException("cannot create " + name);
         }
         world.add(name);
+        if (loseAnswer) {
+            throw new IllegalStateException("connection reset after creating " + name);
+        }
         return "req-apply-" + name;
     }
 
+    /** Like the cloud, undoing what is not there says so. */
     @Override
-    public String undo() {
+    public String undo() throws CloudException {
         if (failUndo) {
             throw new IllegalStateException("cannot delete " + name);
         }
-        world.remove(name);
+        if (!world.remove(name)) {
+            throw CloudException.notFound("Role", name);
+        }
         return "req-undo-" + name;
     }
+
+    /** The change reaches the cloud, but the answer is lost: the caller sees a failure. */
+    public boolean loseAnswer;
 }

@@ -85,6 +85,21 @@ class PlanRunTest {
     }
 
     @Test
+    void rollBackAlsoUndoesAFailedStepThatTookEffect() {
+        AuditJournal journal = new AuditJournal(home.resolve("audit.jsonl"));
+        ListStep b = new ListStep("b", world);
+        b.loseAnswer = true;
+        PlanRun run = runOf(journal, new ListStep("a", world), b);
+        assertThat(run.apply(listener, () -> false).status()).isEqualTo(PlanRun.Status.FAILED);
+        assertThat(world).containsExactly("a", "b");
+
+        assertThat(run.rollBack(listener, () -> false).status()).isEqualTo(PlanRun.Status.COMPLETED);
+
+        assertThat(world).isEmpty();
+        assertThat(run.states()).containsExactly(PlanRun.State.UNDONE, PlanRun.State.PENDING);
+    }
+
+    @Test
     void aStepThatCannotBeUndoneStopsTheRollBackAndCanBeRetried() {
         AuditJournal journal = new AuditJournal(home.resolve("audit.jsonl"));
         ListStep a = new ListStep("a", world);
