@@ -107,6 +107,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void cloudPackagesHaveNoCycles() {
+        slices().matching("fcperm.cloud.(*)..").should().beFreeOfCycles().check(main);
+    }
+
+    @Test
     void policyPackagesHaveNoCycles() {
         slices().matching("fcperm.policy.(*)..").should().beFreeOfCycles().check(main);
     }

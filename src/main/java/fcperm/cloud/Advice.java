@@ -9,7 +9,7 @@ final class Advice {
             "Forbidden.RAM", "Forbidden.AccessDenied", "NotAuthorized");
     private static final Set<String> BAD_KEY = Set.of("InvalidAccessKeyId", "InvalidAccessKeyId.NotFound",
             "InvalidAccessKeyId.Inactive", "SignatureDoesNotMatch", "IncompleteSignature",
-            "InvalidAccessKeyId.Invalid");
+            "InvalidAccessKeyId.Invalid", "InvalidAccessKeyID", "SignatureNotMatch");
     private static final Set<String> EXPIRED = Set.of("InvalidSecurityToken.Expired", "SecurityTokenExpired",
             "InvalidSecurityToken.Malformed", "InvalidSecurityToken.MismatchWithAccessKey",
             "InvalidSecurityToken");

@@ -67,6 +67,10 @@ public final class Connection {
             return Optional.of("Profile mode " + unsupported.mode() + " is not supported yet; use AK, StsToken or "
                     + "RamRoleArn.");
         }
+        if (credentials instanceof Credentials.Incomplete incomplete) {
+            return Optional.of("The " + incomplete.mode() + " profile has no " + incomplete.missing()
+                    + "; complete it with `aliyun configure --profile " + name + "`.");
+        }
         return Optional.empty();
     }
 

@@ -35,6 +35,10 @@ public sealed interface Credentials {
     record Unsupported(String mode) implements Credentials {
     }
 
+    /** A profile of a supported mode that lacks a field it needs ({@code access_key_id}, ...). */
+    record Incomplete(String mode, String missing) implements Credentials {
+    }
+
     /** The AccessKey ID for display, without the secret parts. */
     default String describe() {
         if (this instanceof AccessKey key) {
@@ -45,6 +49,9 @@ public sealed interface Credentials {
         }
         if (this instanceof RamRoleArn role) {
             return "role " + role.roleArn() + " assumed with AccessKey " + Masking.keyId(role.source().id());
+        }
+        if (this instanceof Incomplete incomplete) {
+            return "mode " + incomplete.mode() + ", incomplete";
         }
         return "mode " + ((Unsupported) this).mode();
     }

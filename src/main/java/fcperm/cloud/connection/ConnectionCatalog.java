@@ -1,0 +1,148 @@
+package fcperm.cloud.connection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fcperm.cloud.Connection;
+import fcperm.cloud.Credentials;
+import fcperm.cloud.Endpoints;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The connections a user already has: the aliyun CLI's profiles and the {@code ALIBABA_CLOUD_*} environment
+ * variables, plus an AccessKey typed in (optionally saved as a new profile). HOME and the environment are handed in,
+ * so tests use a temporary HOME and a map.
+ */
+public final class ConnectionCatalog {
+
+    /** The region when neither the profile nor the environment names one. */
+    public static final String DEFAULT_REGION = "cn-hangzhou";
+    /** A RamRoleArn profile without {@code expired_seconds}: the CLI's default. */
+    static final int DEFAULT_ROLE_SECONDS = 900;
+
+    private final CliConfigFile config;
+    private final Map<String, String> environment;
+
+    public ConnectionCatalog(Path home, Map<String, String> environment) {
+        this.config = new CliConfigFile(home);
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The user's own HOME and environment. */
+    public static ConnectionCatalog fromEnvironment() {
+        return new ConnectionCatalog(Path.of(System.getProperty("user.home")), System.getenv());
+    }
+
+    /** Where the profiles are read from and saved to. */
+    public Path configFile() {
+        return config.path();
+    }
+
+    /**
+     * Every profile of config.json, the current one first ({@code ALIBABA_CLOUD_PROFILE} wins over the file's
+     * {@code current}). Profiles of modes this app cannot use are listed too, with their reason.
+     *
+     * @throws java.io.UncheckedIOException when config.json exists but cannot be read or is not valid JSON
+     */
+    public List<Connection> profiles() {
+        ObjectNode file = config.read();
+        Optional<String> current = currentProfile(file);
+        List<Connection> profiles = new ArrayList<>();
+        for (JsonNode profile : CliConfigFile.profiles(file)) {
+            String name = profile.path("name").asText("");
+            if (!name.isEmpty()) {
+                profiles.add(new Connection(Connection.Kind.PROFILE, name, region(profile), credentials(profile),
+                        Endpoints.publicCloud()));
+            }
+        }
+        profiles.sort(Comparator.comparing(p -> !current.map(p.name()::equals).orElse(false)));
+        return profiles;
+    }
+
+    /** The profile to preselect. */
+    public Optional<String> currentProfile() {
+        return currentProfile(config.read());
+    }
+
+    private Optional<String> currentProfile(ObjectNode file) {
+        return Optional.ofNullable(environment.get("ALIBABA_CLOUD_PROFILE")).filter(name -> !name.isBlank())
+                .or(() -> CliConfigFile.current(file));
+    }
+
+    /** The connection the {@code ALIBABA_CLOUD_*} variables describe, when they hold a key. */
+    public Optional<Connection> environment() {
+        String id = environment.getOrDefault("ALIBABA_CLOUD_ACCESS_KEY_ID", "");
+        String secret = environment.getOrDefault("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "");
+        if (id.isBlank() || secret.isBlank()) {
+            return Optional.empty();
+        }
+        String token = environment.getOrDefault("ALIBABA_CLOUD_SECURITY_TOKEN", "");
+        Credentials credentials = token.isBlank() ? new Credentials.AccessKey(id, secret)
+                : new Credentials.StsToken(id, secret, token);
+        String region = Optional.ofNullable(environment.get("ALIBABA_CLOUD_REGION_ID")).filter(r -> !r.isBlank())
+                .orElse(DEFAULT_REGION);
+        return Optional.of(new Connection(Connection.Kind.ENVIRONMENT, "environment", region, credentials,
+                Endpoints.publicCloud()));
+    }
+
+    /** An AccessKey typed in, in the default region. */
+    public Connection manual(String keyId, String secret, Optional<String> saveAsProfile) {
+        return manual(keyId, secret, DEFAULT_REGION, saveAsProfile);
+    }
+
+    /**
+     * An AccessKey typed in. With {@code saveAsProfile}, it is first added to config.json as an AK profile of that
+     * name (refused when the name is taken; the file is replaced atomically and stays readable by its owner only).
+     */
+    public Connection manual(String keyId, String secret, String region, Optional<String> saveAsProfile) {
+        Credentials.AccessKey key = new Credentials.AccessKey(keyId.strip(), secret);
+        if (saveAsProfile.isPresent()) {
+            config.addAccessKeyProfile(saveAsProfile.get(), key.id(), key.secret(), region);
+            return new Connection(Connection.Kind.PROFILE, saveAsProfile.get(), region, key, Endpoints.publicCloud());
+        }
+        return new Connection(Connection.Kind.MANUAL, "manual", region, key, Endpoints.publicCloud());
+    }
+
+    private static String region(JsonNode profile) {
+        String region = profile.path("region_id").asText("");
+        return region.isBlank() ? DEFAULT_REGION : region;
+    }
+
+    private static Credentials credentials(JsonNode profile) {
+        String mode = profile.path("mode").asText("AK");
+        String id = profile.path("access_key_id").asText("");
+        String secret = profile.path("access_key_secret").asText("");
+        boolean supported = mode.equals("AK") || mode.equals("StsToken") || mode.equals("RamRoleArn");
+        if (supported && (id.isBlank() || secret.isBlank())) {
+            return new Credentials.Incomplete(mode, "access_key_id or access_key_secret");
+        }
+        if (mode.equals("StsToken") && profile.path("sts_token").asText("").isBlank()) {
+            return new Credentials.Incomplete(mode, "sts_token");
+        }
+        if (mode.equals("RamRoleArn") && profile.path("ram_role_arn").asText("").isBlank()) {
+            return new Credentials.Incomplete(mode, "ram_role_arn");
+        }
+        return switch (mode) {
+            case "AK" -> new Credentials.AccessKey(id, secret);
+            case "StsToken" -> new Credentials.StsToken(id, secret, profile.path("sts_token").asText(""));
+            case "RamRoleArn" -> new Credentials.RamRoleArn(new Credentials.AccessKey(id, secret),
+                    profile.path("ram_role_arn").asText(""), sessionName(profile), duration(profile));
+            default -> new Credentials.Unsupported(mode);
+        };
+    }
+
+    private static String sessionName(JsonNode profile) {
+        String name = profile.path("ram_session_name").asText("");
+        return name.isBlank() ? "fc-permissions-console" : name;
+    }
+
+    private static int duration(JsonNode profile) {
+        int seconds = profile.path("expired_seconds").asInt(0);
+        return seconds > 0 ? seconds : DEFAULT_ROLE_SECONDS;
+    }
+}
