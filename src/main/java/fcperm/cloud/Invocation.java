@@ -1,6 +1,7 @@
 package fcperm.cloud;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,7 @@ public record Invocation(String requestId, byte[] payload, Optional<String> erro
     @Override
     public boolean equals(Object other) {
         return other instanceof Invocation that && requestId.equals(that.requestId)
-                && java.util.Arrays.equals(payload, that.payload) && errorType.equals(that.errorType)
+                && Arrays.equals(payload, that.payload) && errorType.equals(that.errorType)
                 && logTail.equals(that.logTail);
     }
 

@@ -1,6 +1,7 @@
 package fcperm.cloud;
 
 import java.util.List;
+import java.util.Optional;
 
 /** OSS. Methods that change something return the request id of the call. */
 public interface ObjectStorage {
@@ -9,10 +10,10 @@ public interface ObjectStorage {
 
     /** Creates the bucket in {@code region} in the account's default resource group. */
     default String createBucket(String bucket, String region) throws CloudException {
-        return createBucket(bucket, region, java.util.Optional.empty());
+        return createBucket(bucket, region, Optional.empty());
     }
 
-    String createBucket(String bucket, String region, java.util.Optional<String> resourceGroupId)
+    String createBucket(String bucket, String region, Optional<String> resourceGroupId)
             throws CloudException;
 
     String deleteBucket(String bucket) throws CloudException;

@@ -1,6 +1,7 @@
 package fcperm.cloud;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** An OSS object as read back: its bytes, ETag and the request id of the read. */
 public record StoredObject(String bucket, String key, byte[] content, String etag, String requestId) {
@@ -13,7 +14,7 @@ public record StoredObject(String bucket, String key, byte[] content, String eta
     @Override
     public boolean equals(Object other) {
         return other instanceof StoredObject that && bucket.equals(that.bucket) && key.equals(that.key)
-                && java.util.Arrays.equals(content, that.content) && etag.equals(that.etag);
+                && Arrays.equals(content, that.content) && etag.equals(that.etag);
     }
 
     @Override
