@@ -7,6 +7,7 @@ import com.aliyuncs.CommonRequest;
 import com.aliyuncs.CommonResponse;
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.IAcsClient;
+import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.http.MethodType;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
@@ -44,7 +45,17 @@ final class SandboxWorld {
         request.setSysVersion(version);
         request.setSysAction(action);
         parameters.forEach(request::putQueryParameter);
-        CommonResponse response = rpc.getCommonResponse(request);
+        CommonResponse response;
+        try {
+            response = rpc.getCommonResponse(request);
+        } catch (ClientException e) {
+            if (!"SDK.ServerUnreachable".equals(e.getErrCode())) {
+                throw e;
+            }
+            // The SDK pools keep-alive connections across clients: after a sandbox restart on the same port the
+            // first request may go out on a connection to the old server. A second one gets a fresh connection.
+            response = rpc.getCommonResponse(request);
+        }
         return JSON.readTree(response.getData());
     }
 
