@@ -83,7 +83,7 @@ public final class Sandbox implements AutoCloseable {
             Account account = owner.account();
             Identities identities = new Identities(database, account);
             SystemPolicies systemPolicies = new SystemPolicies(SystemPolicyCatalog.load());
-            Authorizer authorizer = new Authorizer(new PrincipalPolicies(database, systemPolicies), new Evaluator());
+            Authorizer authorizer = new Authorizer(account.id(), new PrincipalPolicies(database, systemPolicies), new Evaluator());
             Authenticator authenticator = new Authenticator(identities, options.clock());
             RoleSessions roleSessions = new RoleSessions(database, identities, authorizer, options.clock());
 

@@ -32,9 +32,15 @@ public final class Authorizer {
 
     private final PrincipalPolicies policies;
     private final Evaluator evaluator;
-    private final Map<String, PolicyDocument> documents = new ConcurrentHashMap<>();
+    /** The same text may be read as a trust policy and as a permission policy; each reading is cached apart. */
+    private record DocumentKey(PolicyParser.Kind kind, String json) {
+    }
 
-    public Authorizer(PrincipalPolicies policies, Evaluator evaluator) {
+    private final String accountId;
+    private final Map<DocumentKey, PolicyDocument> documents = new ConcurrentHashMap<>();
+
+    public Authorizer(String accountId, PrincipalPolicies policies, Evaluator evaluator) {
+        this.accountId = accountId;
         this.policies = policies;
         this.evaluator = evaluator;
     }
@@ -78,14 +84,11 @@ public final class Authorizer {
         }
         Map<String, List<String>> keys = contextKeys(context);
         keys.put("acs:PrincipalARN", List.of(principalArn));
-        AccessRequest request = new AccessRequest("sts:AssumeRole", "acs:ram::" + accountOf(caller) + ":role/" + role.roleName(),
+        AccessRequest request = new AccessRequest("sts:AssumeRole", "acs:ram::" + accountId + ":role/" + role.roleName(),
                 principalArn, null, keys);
         return evaluator.evaluateTrust(request, trust, principal).allowed();
     }
 
-    private static String accountOf(TrustedCaller caller) {
-        return caller instanceof TrustedCaller.Of of ? of.principal().accountId() : "";
-    }
 
     private List<AttachedPolicy> attachedPolicies(Principal principal) {
         List<AttachedPolicy> attached = new ArrayList<>();
@@ -125,7 +128,8 @@ public final class Authorizer {
 
     /** Documents are parsed once per text: the same few policies decide request after request. */
     private PolicyDocument document(String json, PolicyParser.Kind kind) {
-        PolicyDocument cached = documents.get(json);
+        DocumentKey key = new DocumentKey(kind, json);
+        PolicyDocument cached = documents.get(key);
         if (cached != null) {
             return cached;
         }
@@ -134,7 +138,7 @@ public final class Authorizer {
         }
         ParseResult parsed = PolicyParser.parse(json, kind);
         PolicyDocument document = parsed.document().orElse(GRANTS_NOTHING);
-        documents.put(json, document);
+        documents.put(key, document);
         return document;
     }
 }
