@@ -129,30 +129,28 @@ class DocumentationTest {
 
     /** The lines of every fenced block that are neither blank nor shell comments: commands, JSON, sample output. */
     private static List<String> codeLines(String markdown) {
+        return lines(markdown, true).stream().filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> line.replaceAll("\\s+#.*$", "")).toList();
+    }
+
+    /** The level of each heading, in order: the same outline in both languages. */
+    private static List<Integer> headingLevels(String markdown) {
+        return lines(markdown, false).stream().filter(line -> line.matches("#{1,6} .*"))
+                .map(line -> line.indexOf(' ')).toList();
+    }
+
+    /** The lines inside fenced blocks, or those outside them (fence lines themselves left out). */
+    private static List<String> lines(String markdown, boolean fenced) {
         List<String> lines = new ArrayList<>();
         boolean inside = false;
         for (String line : markdown.split("\n")) {
             if (line.startsWith("```")) {
                 inside = !inside;
-            } else if (inside && !line.isBlank() && !line.startsWith("#")) {
-                lines.add(line.replaceAll("\\s+#.*$", ""));
+            } else if (inside == fenced) {
+                lines.add(line);
             }
         }
         return lines;
-    }
-
-    /** The level of each heading, in order: the same outline in both languages. */
-    private static List<Integer> headingLevels(String markdown) {
-        List<Integer> levels = new ArrayList<>();
-        boolean inside = false;
-        for (String line : markdown.split("\n")) {
-            if (line.startsWith("```")) {
-                inside = !inside;
-            } else if (!inside && line.matches("#{1,6} .*")) {
-                levels.add(line.indexOf(' '));
-            }
-        }
-        return levels;
     }
 
     /** Relative link and image targets (web addresses and in-page anchors left out). */
