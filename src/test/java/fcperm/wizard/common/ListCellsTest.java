@@ -6,6 +6,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -24,17 +25,25 @@ class ListCellsTest {
 
     private static final String LONG = "fc-oss-write-image-resizer-output  ·  new custom policy\nThe whole account";
     private ListView<String> list;
+    private Stage window;
 
+    /** A window of its own: the primary stage keeps its size for the GUI tests that run after this one. */
     @Start
-    void start(Stage stage) {
+    void start(Stage primary) {
         Theme.LIGHT.apply();
         list = new ListView<>();
         list.getItems().setAll(LONG, "short");
         list.setCellFactory(ListCells.<String>of(item -> item).wrapping());
         Scene scene = new Scene(list, 300, 300);
         scene.getStylesheets().add(Theme.class.getResource(Theme.APP_STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        window = new Stage();
+        window.setScene(scene);
+        window.show();
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(window::close);
     }
 
     @Test
