@@ -36,9 +36,10 @@ done
 # What a real JavaFX window needs on a bare Debian (reference/javafx-platform.md §3): GTK 3, and libXtst, which GTK
 # does not pull in; Xvfb and xauth (xvfb-run) for a display; xwininfo (x11-utils) to find the window; ImageMagick's
 # import/identify for the screenshot; a CJK font so the Chinese UI shows characters, not boxes (WenQuanYi Micro Hei:
-# one 5 MB file); pango/fontconfig/DejaVu for JavaFX's text in the headless tests.
+# one 5 MB file); pango/fontconfig/DejaVu for JavaFX's text in the headless tests; procps for pgrep (a minimal
+# Debian image has none).
 packages=(xvfb xauth libgtk-3-0 libxtst6 x11-utils imagemagick fonts-wqy-microhei
-          libpangoft2-1.0-0 fontconfig fonts-dejavu-core)
+          libpangoft2-1.0-0 fontconfig fonts-dejavu-core procps)
 title_pattern='"(FC Permissions Console|函数计算权限控制台)"'   # app.title in English and Chinese
 
 results=()
@@ -141,7 +142,9 @@ elif [ -z "$test_cmd" ]; then
 else
   begin "tests: $test_cmd (log: target/smoke/tests.log)"
   if bash -c "$test_cmd" >"$out/tests.log" 2>&1; then
-    report tests ok "$(grep -E 'Tests run: [0-9]+, Failures' "$out/tests.log" | tail -n 1 | sed 's/^\[[A-Z]*\] *//')"
+    # the last "Tests run" line is Maven's total; without -B it carries colour codes
+    report tests ok "$(sed 's/\x1b\[[0-9;]*m//g' "$out/tests.log" | grep -E 'Tests run: [0-9]+, Failures' | tail -n 1 \
+                       | sed 's/^\[[A-Z]*\] *//')"
   else
     report tests FAILED "\`$test_cmd\` failed"
     tail_of "$out/tests.log" 80
