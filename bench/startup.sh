@@ -1,20 +1,29 @@
 #!/usr/bin/env bash
 # Start-up time of the desktop app: from JVM start to the first shown window, and to "sandbox ready" (the embedded
-# sandbox answering), over several runs, beside a bare one-Label JavaFX window started the same way.
+# sandbox answering), over several runs, beside a bare one-Label JavaFX window started the same way, in one run.
 #
-#   bench/startup.sh [RUNS]        (default 7)
+#   bench/startup.sh [RUNS]        (default 7; run it under xvfb-run, or on a desktop, for real windows)
 #
-# With a DISPLAY (e.g. under xvfb-run) the windows are real GTK windows; without one they render headless through
-# Monocle, as the GUI tests do. Every run uses a fresh temporary home, so the sandbox starts from an empty database.
+# Rows, each run interleaved so that load from elsewhere hits them alike:
+#   bare             bench/BareWindow.java: one Label, the floor for any JavaFX window
+#   bare+cds         the same with its own AppCDS archive
+#   app              fcperm.app.Main on the classpath, as `java -cp` (what `mvn javafx:run` forks, minus Maven)
+#   app+cds          the same jars with an AppCDS archive trained by one run of the app here (the packaged app's recipe)
+#   packaged         target/installer/app-image/*/bin/* when installer/build-linux.sh has built it (its own archive)
+# Every app run uses a fresh temporary home, so the sandbox starts from an empty database each time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
 
-mvn -q -B -ntp test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-classpath="target/classes:$(cat target/bench-classpath.txt)"
-# compiled once, so its runs measure a JavaFX start, not the source launcher's compiler
+mvn -q -B -ntp package -DskipTests dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile=target/bench-classpath.txt
+jar=$(ls target/fc-permissions-console-*.jar | grep -v -e sources -e javadoc | sed -n 1p)
+# jars only: CDS refuses a classpath with a non-empty directory in it
+classpath="$jar:$(cat target/bench-classpath.txt)"
 mkdir -p target/bench
+# compiled once, so its runs measure a JavaFX start, not the source launcher's compiler
 javac -d target/bench -cp "$classpath" bench/BareWindow.java
+(cd target/bench && jar --create --file bare-window.jar *.class)
 
 flags=(--add-opens java.base/java.lang=ALL-UNNAMED -Dprism.order=sw -Djava.awt.headless=true
        -Djavafx.cachedir=target/openjfx-cache -Dfcperm.startup.report=true -Dfcperm.startup.exit=true)
@@ -25,23 +34,65 @@ else
   echo "DISPLAY=$DISPLAY: real windows"
 fi
 
-median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) {print "-"} else if (NR%2) {print a[(NR+1)/2]} else {print int((a[NR/2]+a[NR/2+1])/2)}}'; }
+launcher=$(ls target/installer/app-image/*/bin/* 2>/dev/null | sed -n 1p || true)
 
-bare=() window=() ready=()
-for i in $(seq "$runs"); do
-  out=$(java "${flags[@]}" -cp "target/bench:$classpath" BareWindow 2>/dev/null)
-  bare+=("$(awk '/^STARTUP first-window/ {print $3}' <<<"$out")")
-
+# one run of ROW: prints "<first-window ms> <sandbox-ready ms>" ("-" for a milestone it did not reach)
+run() {
+  local row=$1 home out
   home=$(mktemp -d)
-  out=$(timeout 120 java "${flags[@]}" -Dfcperm.home="$home" -cp "$classpath" fcperm.app.Main 2>/dev/null || true)
+  case "$row" in
+    bare)     out=$(java "${flags[@]}" -cp "target/bench/bare-window.jar:$classpath" BareWindow 2>/dev/null || true) ;;
+    bare+cds) out=$(java "${flags[@]}" -XX:SharedArchiveFile=target/bench/bare.jsa \
+                      -cp "target/bench/bare-window.jar:$classpath" BareWindow 2>/dev/null || true) ;;
+    app)      out=$(timeout 120 java "${flags[@]}" -Dfcperm.home="$home" -cp "$classpath" fcperm.app.Main \
+                      2>/dev/null || true) ;;
+    app+cds)  out=$(timeout 120 java "${flags[@]}" -XX:SharedArchiveFile=target/bench/app.jsa -Dfcperm.home="$home" \
+                      -cp "$classpath" fcperm.app.Main 2>/dev/null || true) ;;
+    packaged) out=$(JAVA_TOOL_OPTIONS="-Dfcperm.startup.report=true -Dfcperm.startup.exit=true -Dfcperm.home=$home" \
+                      timeout 120 "$launcher" 2>/dev/null || true) ;;
+  esac
   rm -rf "$home"
-  window+=("$(awk '/^STARTUP first-window/ {print $3}' <<<"$out")")
-  ready+=("$(awk '/^STARTUP sandbox-ready/ {print $3}' <<<"$out")")
-  echo "run $i: bare window ${bare[-1]} ms, app window ${window[-1]:--} ms, sandbox ready ${ready[-1]:--} ms"
+  echo "$(awk '/^STARTUP first-window/ {v=$3} END {print v ? v : "-"}' <<<"$out")" \
+       "$(awk '/^STARTUP sandbox-ready/ {v=$3} END {print v ? v : "-"}' <<<"$out")"
+}
+
+# AppCDS training: one run each, archives written at exit (after the window and the sandbox, so both are in them)
+train_home=$(mktemp -d)
+java "${flags[@]}" -XX:ArchiveClassesAtExit=target/bench/bare.jsa -cp "target/bench/bare-window.jar:$classpath" \
+    BareWindow >/dev/null 2>&1
+timeout 120 java "${flags[@]}" -XX:ArchiveClassesAtExit=target/bench/app.jsa -Dfcperm.home="$train_home" \
+    -cp "$classpath" fcperm.app.Main >/dev/null 2>&1
+rm -rf "$train_home"
+
+rows=(bare bare+cds app app+cds)
+if [ -n "$launcher" ]; then
+  rows+=(packaged)
+  echo "packaged app: $launcher"
+else
+  echo "packaged app: not built (installer/build-linux.sh app-image), row left out"
+fi
+declare -A window ready
+for i in $(seq "$runs"); do
+  line="run $i:"
+  for row in "${rows[@]}"; do
+    read -r w r < <(run "$row")
+    window[$row]+="$w "
+    ready[$row]+="$r "
+    line+="  $row $w/$r"
+  done
+  echo "$line ms"
 done
 
+median() { tr ' ' '\n' | { grep -E '^[0-9]+$' || true; } | sort -n \
+  | awk '{a[NR]=$1} END {if (NR==0) {print "-"} else if (NR%2) {print a[(NR+1)/2]} else {print int((a[NR/2]+a[NR/2+1])/2)}}'; }
+
 echo
-echo "median over $runs runs (ms since JVM start):"
-echo "  bare JavaFX window   $(printf '%s\n' "${bare[@]}" | grep -v '^$' | median)"
-echo "  app first window     $(printf '%s\n' "${window[@]}" | grep -v '^$' | median)"
-echo "  app sandbox ready    $(printf '%s\n' "${ready[@]}" | grep -v '^$' | median)"
+echo "median over $runs runs, ms from JVM start (load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)):"
+printf '  %-10s %13s %14s %14s\n' row first-window sandbox-ready "window/bare"
+bare_median=$(median <<<"${window[bare]}")
+for row in "${rows[@]}"; do
+  w=$(median <<<"${window[$row]}")
+  r=$(median <<<"${ready[$row]}")
+  ratio=$(awk -v w="$w" -v b="$bare_median" 'BEGIN {if (w ~ /^[0-9]+$/ && b > 0) printf "%.2fx", w / b; else print "-"}')
+  printf '  %-10s %13s %14s %14s\n' "$row" "$w" "$r" "$ratio"
+done

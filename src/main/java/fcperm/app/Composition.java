@@ -55,7 +55,9 @@ final class Composition implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Composition.class);
 
-    private final CompletableFuture<Sandbox> sandbox;
+    private final AppHome home;
+    /** Completed by {@link #startSandbox()}, once the window is up. */
+    private final CompletableFuture<Sandbox> sandbox = new CompletableFuture<>();
     private final UserSettings settings;
     private final I18n i18n;
     private final Appearance appearance;
@@ -66,12 +68,7 @@ final class Composition implements AutoCloseable {
     private final ViewLoader views;
 
     Composition(AppHome home, Locale systemLocale) {
-        sandbox = CompletableFuture.supplyAsync(() -> Sandbox.start(SandboxOptions.of(home.sandboxData())),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "fcperm-sandbox-start");
-                    thread.setDaemon(true);
-                    thread.start();
-                });
+        this.home = home;
         CompletionStage<Connection> sandboxConnection = sandbox.thenApply(Composition::connectionTo);
 
         settings = UserSettings.load(home.settings());
@@ -128,8 +125,25 @@ final class Composition implements AutoCloseable {
         return found;
     }
 
+    /**
+     * Shows the window, then starts the embedded sandbox: its start (Jetty, SQLite, the policy catalog) would
+     * otherwise compete with the window's for the CPU, and the Connect page waits for it anyway.
+     */
     void open(Stage stage) {
         new WizardWindow(stage, views, appearance, settings, dialogs, wizard).show();
+        startSandbox();
+    }
+
+    private void startSandbox() {
+        Thread starter = new Thread(() -> {
+            try {
+                sandbox.complete(Sandbox.start(SandboxOptions.of(home.sandboxData())));
+            } catch (RuntimeException | Error e) {
+                sandbox.completeExceptionally(e);
+            }
+        }, "fcperm-sandbox-start");
+        starter.setDaemon(true);
+        starter.start();
     }
 
     /** Completes when the embedded sandbox answers requests. */

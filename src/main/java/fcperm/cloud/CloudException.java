@@ -85,6 +85,24 @@ public final class CloudException extends Exception {
                 + (requestId.isEmpty() ? "" : " · request " + requestId);
     }
 
+    /**
+     * Whether what the call asked for may have happened although it failed. An error answer below 500 means the
+     * cloud did nothing, and a request that could not be sent (connection refused, unknown host) never arrived; a
+     * lost answer (a timeout, a dropped connection) or a server error leaves it open.
+     */
+    public boolean mayHaveTakenEffect() {
+        if (httpStatus > 0) {
+            return httpStatus >= 500;
+        }
+        for (Throwable cause = getCause(); cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.net.NoRouteToHostException) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when the call was refused for lack of a permission. */
     public boolean isAccessDenied() {
         return Advice.isDenial(code);

@@ -3,8 +3,10 @@ package fcperm.plan;
 import fcperm.cloud.CloudException;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -48,6 +50,13 @@ public final class PlanRun {
     private final AuditJournal journal;
     private final Actor actor;
     private final List<State> states;
+    /* Steps that failed in a way that leaves open whether the change happened (an answer lost, a server error).
+       Once open it stays open until the step is applied or undone: a later "already exists" may be the very change
+       whose answer got lost. */
+    private final Set<Integer> maybeTookEffect = new HashSet<>();
+    /* Steps refused because their name was taken before anything of ours could be there: what is there is someone
+       else's, and a later lost answer cannot make it ours (creating a taken name always fails). */
+    private final Set<Integer> takenByOthers = new HashSet<>();
 
     public PlanRun(Plan plan, AuditJournal journal, Actor actor) {
         this.plan = plan;
@@ -92,9 +101,11 @@ public final class PlanRun {
             try {
                 String requestId = step.apply();
                 record(step.change().operation(), step, requestId, "applied");
+                forgetFailure(i);
                 set(i, State.APPLIED, requestId, listener);
             } catch (Exception failure) {
                 record(step.change().operation(), step, requestIdOf(failure), "failed: " + codeOf(failure));
+                rememberFailure(i, failure);
                 set(i, State.FAILED, requestIdOf(failure), listener);
                 return Outcome.failed(i, failure);
             }
@@ -104,15 +115,20 @@ public final class PlanRun {
 
     /**
      * Undoes the applied steps, last first; stops at the first step that cannot be undone. A step that failed may
-     * still have taken effect (the cloud did it, the answer was lost), so it is undone too when there is something
-     * to undo.
+     * still have taken effect when its answer was lost, so such a step is undone too when there is something to
+     * undo. A step the cloud refused (or that never reached it) is left alone: what is there under its name is
+     * not the app's to delete.
      */
     public Outcome rollBack(Listener listener, BooleanSupplier cancelled) {
         List<PlanStep> steps = plan.steps();
         for (int i = steps.size() - 1; i >= 0; i--) {
             State state = state(i);
             if (state == State.FAILED) {
-                undoIfTakenEffect(i, steps.get(i), listener);
+                if (isUncertain(i)) {
+                    undoIfTakenEffect(i, steps.get(i), listener);
+                } else {
+                    set(i, State.PENDING, null, listener);
+                }
                 continue;
             }
             if (state != State.APPLIED && state != State.UNDO_FAILED) {
@@ -148,7 +164,27 @@ public final class PlanRun {
         } catch (Exception other) {
             record(step.change().undoOperation(), step, null, "failed: " + codeOf(other));
         }
+        forgetFailure(index);
         set(index, State.PENDING, null, listener);
+    }
+
+    private synchronized void rememberFailure(int step, Exception failure) {
+        boolean answered = failure instanceof CloudException cloud && !cloud.mayHaveTakenEffect();
+        if (!answered && !takenByOthers.contains(step)) {
+            maybeTookEffect.add(step);
+        } else if (answered && ((CloudException) failure).code().contains("AlreadyExist")
+                && !maybeTookEffect.contains(step)) {
+            takenByOthers.add(step);
+        }
+    }
+
+    private synchronized boolean isUncertain(int step) {
+        return maybeTookEffect.contains(step);
+    }
+
+    private synchronized void forgetFailure(int step) {
+        maybeTookEffect.remove(step);
+        takenByOthers.remove(step);
     }
 
     /** The cloud's way of saying "there is no such thing": the change never took effect. */

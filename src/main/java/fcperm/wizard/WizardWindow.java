@@ -7,8 +7,10 @@ import fcperm.wizard.common.Theme;
 import fcperm.wizard.common.UserSettings;
 import fcperm.wizard.common.ViewLoader;
 import javafx.application.Platform;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +53,12 @@ public final class WizardWindow {
     public void show() {
         I18n i18n = appearance.i18n();
         appearance.theme().apply();
-        scene = new Scene(views.load(WizardController.class).root(), settings.windowWidth(), settings.windowHeight());
+        Parent root = views.load(WizardController.class).root();
+        // Stylesheet first, root second: each change re-matches the CSS of every node in the scene at once, and
+        // matching the whole wizard against AtlantaFX's rules twice is a visible part of the start-up.
+        scene = new Scene(new Pane(), settings.windowWidth(), settings.windowHeight());
         scene.getStylesheets().add(Theme.class.getResource(Theme.APP_STYLESHEET).toExternalForm());
+        scene.setRoot(root);
         stage.setScene(scene);
         stage.setTitle(i18n.text("app.title"));
         stage.getIcons().setAll(Arrays.stream(ICON_SIZES)

@@ -8,6 +8,9 @@ import com.aliyuncs.CommonResponse;
 import com.aliyuncs.DefaultAcsClient;
 import com.aliyuncs.IAcsClient;
 import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.fc.client.FunctionComputeClient;
+import com.aliyuncs.fc.config.Config;
+import com.aliyuncs.fc.request.CreateServiceRequest;
 import com.aliyuncs.http.MethodType;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
@@ -19,7 +22,7 @@ import java.util.Map;
 
 /**
  * Builds a test's world in the sandbox the way a user would: through the official SDKs with the account's root
- * key (RAM and Resource Manager through the RPC core, OSS through its own SDK).
+ * key (RAM and Resource Manager through the RPC core, OSS and Function Compute through their own SDKs).
  */
 final class SandboxWorld {
 
@@ -72,6 +75,28 @@ final class SandboxWorld {
         String trust = "{\"Version\":\"1\",\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\","
                 + "\"Principal\":{\"RAM\":[\"acs:ram::" + sandbox.accountId() + ":root\"]}}]}";
         ram("CreateRole", Map.of("RoleName", name, "AssumeRolePolicyDocument", trust));
+    }
+
+    /** A role that Function Compute may assume, as the wizard creates them; returns its ARN. */
+    String createRoleTrustingFc(String name) throws Exception {
+        String trust = "{\"Version\":\"1\",\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\","
+                + "\"Principal\":{\"Service\":[\"fc.aliyuncs.com\"]}}]}";
+        return ram("CreateRole", Map.of("RoleName", name, "AssumeRolePolicyDocument", trust))
+                .path("Role").path("Arn").asText();
+    }
+
+    /** A Function Compute service in the sandbox's region; {@code roleArn} may be null (no role). */
+    void createService(String name, String description, String roleArn) throws Exception {
+        Config config = new Config(sandbox.region(), sandbox.accountId(), sandbox.rootCredentials().accessKeyId(),
+                sandbox.rootCredentials().accessKeySecret(), null, false);
+        config.setEndpoint(sandbox.endpoints().fc().toString());
+        CreateServiceRequest request = new CreateServiceRequest();
+        request.setServiceName(name);
+        request.setDescription(description);
+        if (roleArn != null) {
+            request.setRole(roleArn);
+        }
+        new FunctionComputeClient(config).createService(request);
     }
 
     String trustPolicyOf(String role) throws Exception {

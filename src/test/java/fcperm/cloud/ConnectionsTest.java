@@ -261,6 +261,7 @@ class ConnectionsTest {
         assertThat(error.userMessage()).contains("Check the AccessKey ID and secret of the profile");
         assertThat(error.operation()).isEqualTo("sts:GetCallerIdentity");
         assertThat(error.httpStatus()).isEqualTo(400);
+        assertThat(error.mayHaveTakenEffect()).as("an error answer: the cloud did nothing").isFalse();
     }
 
     @Test
@@ -309,6 +310,7 @@ class ConnectionsTest {
 
         assertThat(error.userMessage()).contains("Cannot reach http://127.0.0.1:").contains("still running");
         assertThat(error.httpStatus()).isZero();
+        assertThat(error.mayHaveTakenEffect()).as("refused connection: the request never arrived").isFalse();
     }
 
     @Test

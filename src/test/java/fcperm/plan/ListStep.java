@@ -23,9 +23,14 @@ public final class ListStep implements PlanStep {
     }
 
     @Override
-    public String apply() {
+    public String apply() throws CloudException {
         if (failApply) {
             throw new IllegalStateException("cannot create " + name);
+        }
+        if (world.contains(name)) {
+            // Like the cloud: creating what is there already is refused, and nothing changes.
+            throw CloudException.of("ram:CreateRole", "role/" + name, "EntityAlreadyExists.Role", 409,
+                    "req-refused-" + name, "The role already exists.", null);
         }
         world.add(name);
         if (loseAnswer) {

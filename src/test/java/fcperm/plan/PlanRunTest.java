@@ -1,5 +1,6 @@
 package fcperm.plan;
 
+import fcperm.cloud.CloudException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +98,53 @@ class PlanRunTest {
 
         assertThat(world).isEmpty();
         assertThat(run.states()).containsExactly(PlanRun.State.UNDONE, PlanRun.State.PENDING);
+    }
+
+    @Test
+    void rollBackLeavesAloneWhatTheCloudRefusedToCreate() throws Exception {
+        AuditJournal journal = new AuditJournal(home.resolve("audit.jsonl"));
+        world.add("b");  // someone else's
+        PlanRun run = runOf(journal, new ListStep("a", world), new ListStep("b", world));
+        assertThat(run.apply(listener, () -> false).status()).isEqualTo(PlanRun.Status.FAILED);
+
+        assertThat(run.rollBack(listener, () -> false).status()).isEqualTo(PlanRun.Status.COMPLETED);
+
+        assertThat(world).containsExactly("b");
+        assertThat(run.states()).containsExactly(PlanRun.State.UNDONE, PlanRun.State.PENDING);
+        assertThat(journal.entries()).extracting(AuditJournal.Entry::outcome)
+                .containsExactly("applied", "failed: EntityAlreadyExists.Role", "undone");
+    }
+
+    @Test
+    void aRefusalAfterALostAnswerIsStillUndone() throws Exception {
+        AuditJournal journal = new AuditJournal(home.resolve("audit.jsonl"));
+        ListStep b = new ListStep("b", world);
+        b.loseAnswer = true;
+        PlanRun run = runOf(journal, b);
+        run.apply(listener, () -> false);
+        b.loseAnswer = false;
+        // The retry is refused because the lost first attempt did create it: it is ours all the same.
+        assertThat(run.apply(listener, () -> false).failure()).get()
+                .extracting(failure -> ((CloudException) failure).code()).isEqualTo("EntityAlreadyExists.Role");
+
+        run.rollBack(listener, () -> false);
+
+        assertThat(world).isEmpty();
+    }
+
+    @Test
+    void aLostAnswerAfterTheNameWasTakenDoesNotMakeItOurs() throws Exception {
+        AuditJournal journal = new AuditJournal(home.resolve("audit.jsonl"));
+        world.add("b");  // someone else's
+        ListStep b = new ListStep("b", world);
+        PlanRun run = runOf(journal, b);
+        run.apply(listener, () -> false);
+        b.failApply = true;  // now the answer is lost: with the name taken, the cloud could only have refused
+        run.apply(listener, () -> false);
+
+        run.rollBack(listener, () -> false);
+
+        assertThat(world).containsExactly("b");
     }
 
     @Test

@@ -27,7 +27,13 @@ import java.util.Optional;
  */
 final class CliConfigFile {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Jackson is a few hundred classes: held apart so that building the catalog (on the UI thread, before the window
+     * shows) does not load them; the first read, off the UI thread, does.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final Path file;
 
@@ -42,10 +48,10 @@ final class CliConfigFile {
     /** The file's content; an empty configuration when there is no file. */
     ObjectNode read() {
         if (!Files.isRegularFile(file)) {
-            return JSON.createObjectNode();
+            return Json.MAPPER.createObjectNode();
         }
         try {
-            JsonNode root = JSON.readTree(file.toFile());
+            JsonNode root = Json.MAPPER.readTree(file.toFile());
             if (root instanceof ObjectNode object) {
                 return object;
             }
@@ -126,7 +132,7 @@ final class CliConfigFile {
             } catch (FileAlreadyExistsException e) {
                 throw new IOException("cannot create " + temporary, e);
             }
-            Files.write(temporary, JSON.writeValueAsBytes(config));
+            Files.write(temporary, Json.MAPPER.writeValueAsBytes(config));
             try {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

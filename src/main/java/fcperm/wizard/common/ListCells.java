@@ -81,6 +81,7 @@ public final class ListCells<T> implements Callback<ListView<T>, ListCell<T>> {
             cell.setWrapText(true);
             // A zero preferred width lets the list's own width decide where the text wraps.
             cell.setPrefWidth(0);
+            cell.getStyleClass().add(Styles.WRAPPING_CELL);
         }
         return cell;
     }

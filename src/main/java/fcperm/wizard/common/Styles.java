@@ -19,6 +19,8 @@ public final class Styles {
     public static final String FACT_LABEL = "fact-label";
     public static final String FACT_VALUE = "fact-value";
     public static final String PLAN_STEP = "plan-step";
+    /** On a list cell whose text wraps: it grows with its text (see ListCells#wrapping). */
+    public static final String WRAPPING_CELL = "wrapping-cell";
 
     /** On an input whose value the model rejects; AtlantaFX draws such fields with a danger border. */
     public static final PseudoClass INVALID = PseudoClass.getPseudoClass("danger");

@@ -97,6 +97,12 @@ public final class ConnectModel implements WizardStep {
         this.i18n = i18n;
         this.settings = settings;
         selected.addListener((obs, old, now) -> problem.set(""));
+        // the choices' labels are texts of the current language: rebuild them when the user switches it
+        i18n.localeProperty().addListener((obs, old, now) -> {
+            if (draft != null) {
+                refreshChoices();
+            }
+        });
         valid.bind(Bindings.createBooleanBinding(() -> session.get() != null && selected.get() != null
                 && selected.get().id().equals(connectedTo.get()), session, selected, connectedTo));
     }

@@ -1,5 +1,8 @@
 package fcperm.wizard.steps.permissions;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import fcperm.cloud.PolicyKind;
 import fcperm.cloud.Attachment;
 import fcperm.cloud.BucketSummary;
@@ -54,6 +57,8 @@ public final class PermissionsModel implements WizardStep {
     record Catalogue(List<PolicySummary> system, List<PolicySummary> custom, List<ResourceGroup> groups,
                      List<Attachment> attached, List<BucketSummary> buckets) {
     }
+
+    private static final ObjectMapper INDENTING = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final UiExecutor executor;
     private final I18n i18n;
@@ -300,9 +305,18 @@ public final class PermissionsModel implements WizardStep {
                 context -> current.policies().document(policy.name(), PolicyKind.SYSTEM),
                 document -> {
                     if (policy.equals(selectedSystem.get())) {
-                        systemDocument.set(document);
+                        systemDocument.set(indented(document));
                     }
                 });
+    }
+
+    /** The document one key per line, as the editor shows policies (the cloud may send one compact line). */
+    private static String indented(String document) {
+        try {
+            return INDENTING.writeValueAsString(INDENTING.readTree(document));
+        } catch (JsonProcessingException notJson) {
+            return document;
+        }
     }
 
     private void refilterSystem() {

@@ -33,6 +33,7 @@ class ConnectModelTest {
     private UserSettings settings;
     private WizardDraft draft;
     private ConnectModel model;
+    private I18n i18n;
 
     @BeforeEach
     void enter() {
@@ -46,8 +47,9 @@ class ConnectModelTest {
                         new Credentials.Unsupported("CloudSSO"), sandbox.endpoints()));
         ConnectModel.ManualEntry manual = (keyId, secret, saveAs) -> new Connection(Connection.Kind.MANUAL, "manual",
                 sandbox.region(), new Credentials.AccessKey(keyId, secret), sandbox.endpoints());
+        i18n = new I18n(Locale.ENGLISH);
         model = new ConnectModel(() -> found, manual, CompletableFuture.completedFuture(sandbox),
-                new SameThreadUiExecutor(new RecordingDialogService()), new I18n(Locale.ENGLISH), settings);
+                new SameThreadUiExecutor(new RecordingDialogService()), i18n, settings);
         draft = new WizardDraft();
         model.enter(draft);
     }
@@ -62,6 +64,17 @@ class ConnectModelTest {
 
         model.leave(draft);
         assertThat(settings.lastConnection()).contains("sandbox");
+    }
+
+    @Test
+    void switchingTheLanguageRelabelsTheChoicesAndKeepsTheConnection() {
+        i18n.setLocale(Locale.SIMPLIFIED_CHINESE);
+
+        assertThat(model.choices()).extracting(ConnectModel.Choice::label)
+                .contains("内置沙箱", "输入 AccessKey");
+        assertThat(model.choices().get(0).detail()).isEqualTo("已在本机就绪");
+        assertThat(model.selectedProperty().get().kind()).isEqualTo(ConnectModel.Choice.Kind.SANDBOX);
+        assertThat(model.validProperty().get()).isTrue();
     }
 
     @Test

@@ -63,6 +63,7 @@ class PermissionsModelTest {
         assertThat(model.visibleSystemPolicies()).extracting(p -> p.name()).containsExactly("AliyunOSSFullAccess");
         model.selectedSystemProperty().set(model.visibleSystemPolicies().get(0));
         assertThat(model.systemDocumentProperty().get()).contains("oss:*");
+        assertThat(model.systemDocumentProperty().get().lines()).as("one key per line").hasSizeGreaterThan(5);
     }
 
     @Test
