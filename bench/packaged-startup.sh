@@ -36,6 +36,7 @@ run() {
     no-cds)   share=-Xshare:off ;;
   esac
   if [ "$row" = base-cds ]; then
+    # shellcheck disable=SC2016  # the inner script expands its own arguments
     out=$(HOME=$home JAVA_TOOL_OPTIONS="$share $flags" timeout 120 unshare --map-root-user --mount sh -c \
           'mount --bind "$1" "$2" && exec "$3"' sh "$scratch/base-cds.cfg" "$cfg" "$launcher" 2>/dev/null || true)
   else

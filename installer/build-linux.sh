@@ -22,8 +22,10 @@ MAIN_CLASS=fcperm.app.Main
 VENDOR="FC Permissions Console project"
 METAINFO_ID=io.github.fcperm.FcPermissionsConsole
 MENU_GROUP="Development;Utility;"
-# Linux libraries JavaFX loads with dlopen, so jpackage's dependency scan cannot see them (reference/javafx-platform.md §3-4)
-PACKAGE_DEPS="libgtk-3-0, libxtst6, libpangoft2-1.0-0"
+# Linux libraries JavaFX loads with dlopen, so jpackage's dependency scan cannot see them (reference/javafx-platform.md
+# §3-4), in Debian's and in Fedora's names
+DEB_DEPS="libgtk-3-0, libxtst6, libpangoft2-1.0-0"
+RPM_DEPS="gtk3, libXtst, pango"
 
 # The runtime's modules. jdeps over the app jar and every runtime jar (README "Runtime modules" has the command)
 # finds the first line; the second is what only runs at run time: TLS to real endpoints needs jdk.crypto.ec
@@ -155,6 +157,7 @@ in_layout() { # IMAGE INSTALLED command...
   local image=$1 installed=$2
   shift 2
   if [ "$image" = "$installed" ]; then "$@"; return; fi
+  # shellcheck disable=SC2016  # the inner script expands its own arguments
   unshare --map-root-user --mount sh -c \
     'mount -t tmpfs tmpfs "$(dirname "$2")" && mkdir "$2" && mount --bind "$1" "$2" && shift 2 && exec "$@"' \
     sh "$image" "$installed" "$@"
@@ -224,7 +227,7 @@ if $want_deb || $want_rpm; then
   echo "    $(elapsed "$t")"
 
   PACKAGE_COMMON=("${COMMON[@]}" --app-image "$PKG_IMAGE" --resource-dir "$ROOT/resources/linux"
-                  --linux-package-name "$NAME" --linux-package-deps "$PACKAGE_DEPS"
+                  --linux-package-name "$NAME"
                   --linux-shortcut --linux-menu-group "$MENU_GROUP" --dest "$OUT")
   if $want_deb; then
     step "jpackage deb"
@@ -232,7 +235,8 @@ if $want_deb || $want_rpm; then
     rm -f "$OUT/${NAME}_"*.deb
     maintainer=()
     [ -z "${FCPERM_DEB_MAINTAINER:-}" ] || maintainer=(--linux-deb-maintainer "$FCPERM_DEB_MAINTAINER")
-    "$JDK/bin/jpackage" --type deb "${PACKAGE_COMMON[@]}" --linux-app-category devel "${maintainer[@]}" \
+    "$JDK/bin/jpackage" --type deb "${PACKAGE_COMMON[@]}" --linux-package-deps "$DEB_DEPS" \
+      --linux-app-category devel "${maintainer[@]}" \
       --verbose >"$LOGS/jpackage-deb.log" 2>&1 || { cat "$LOGS/jpackage-deb.log" >&2; fail "jpackage --type deb failed"; }
     DEB=$(ls "$OUT/${NAME}_"*.deb)
     echo "    $DEB: $(du -h "$DEB" | cut -f1), $(elapsed "$t")"
@@ -244,7 +248,8 @@ if $want_deb || $want_rpm; then
     rpm_home=$(mktemp -d)
     # rpmbuild copies the files anew; this clamps their times to SOURCE_DATE_EPOCH as the archive expects
     printf '%%clamp_mtime_to_source_date_epoch 1\n%%use_source_date_epoch_as_buildtime 1\n' >"$rpm_home/.rpmmacros"
-    HOME=$rpm_home "$JDK/bin/jpackage" --type rpm "${PACKAGE_COMMON[@]}" --linux-app-category "Development/Tools" \
+    HOME=$rpm_home "$JDK/bin/jpackage" --type rpm "${PACKAGE_COMMON[@]}" --linux-package-deps "$RPM_DEPS" \
+      --linux-app-category "Development/Tools" \
       --verbose >"$LOGS/jpackage-rpm.log" 2>&1 || { cat "$LOGS/jpackage-rpm.log" >&2; fail "jpackage --type rpm failed"; }
     rm -rf "$rpm_home"
     RPM=$(ls "$OUT/$NAME-"*.rpm)
