@@ -1,5 +1,6 @@
 package fcperm.app;
 
+import fcperm.cloud.CloudException;
 import fcperm.cloud.Connection;
 import fcperm.cloud.connection.ConnectionCatalog;
 import fcperm.cloud.Credentials;
@@ -10,6 +11,7 @@ import fcperm.plan.Planner;
 import fcperm.probe.ProbePackage;
 import fcperm.sandbox.Sandbox;
 import fcperm.sandbox.SandboxOptions;
+import fcperm.sandbox.store.DataDirectoryInUseException;
 import fcperm.wizard.WizardController;
 import fcperm.wizard.WizardDraft;
 import fcperm.wizard.WizardModel;
@@ -138,6 +140,10 @@ final class Composition implements AutoCloseable {
         Thread starter = new Thread(() -> {
             try {
                 sandbox.complete(Sandbox.start(SandboxOptions.of(home.sandboxData())));
+            } catch (DataDirectoryInUseException e) {
+                // Not a bug but a second copy of the app (or a `sandbox` command) on the same data: say so.
+                sandbox.completeExceptionally(new CloudException("start the built-in sandbox", "SandboxDataInUse", 0,
+                        "", i18n.text("connect.sandbox.inUse", e.dataDir()), e));
             } catch (RuntimeException | Error e) {
                 sandbox.completeExceptionally(e);
             }

@@ -17,6 +17,13 @@ public final class DesktopApp extends Application {
 
     /** Called by {@link Main}, which must not itself extend Application (see reference/javafx-platform.md). */
     static void launchDesktop(String[] args) {
+        if (!Object.class.getModule().isOpen("java.lang", DesktopApp.class.getModule())) {
+            // The FC SDK reads its error answers through reflection into java.lang; without the flag every FC error
+            // turns into SDK.ResponseNotParsable, and "no such service" looks like a broken sandbox.
+            System.err.println("warning: started without --add-opens java.base/java.lang=ALL-UNNAMED: Function Compute"
+                    + " errors will be misread. Start the app with `mvn javafx:run` or the installed launcher, or add"
+                    + " the flag to the java command.");
+        }
         // Building the models, settings and catalogue needs no toolkit: it runs on the other core while JavaFX starts
         // (about half a second), instead of after it on the UI thread.
         composing = CompletableFuture.supplyAsync(() -> new Composition(AppHome.fromEnvironment(), Locale.getDefault()),

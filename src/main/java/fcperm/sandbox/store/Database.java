@@ -56,7 +56,7 @@ public final class Database implements AutoCloseable {
             channel = FileChannel.open(dataDir.resolve(LOCK_FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock fileLock = tryLock(channel);
             if (fileLock == null) {
-                throw new IllegalStateException("another sandbox is already using " + dataDir);
+                throw new DataDirectoryInUseException(dataDir);
             }
             SQLiteConfig config = new SQLiteConfig();
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
