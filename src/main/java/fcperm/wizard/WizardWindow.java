@@ -9,12 +9,14 @@ import fcperm.wizard.common.ViewLoader;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * The main window: shows the wizard, follows theme and language changes (a language change reloads the views; the
@@ -23,6 +25,8 @@ import java.io.IOException;
 public final class WizardWindow {
 
     private static final Logger LOG = LoggerFactory.getLogger(WizardWindow.class);
+    /** The app icon (drawn by installer/IconGenerator.java) in the sizes window managers and task bars pick from. */
+    private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
 
     private final Stage stage;
     private final ViewLoader views;
@@ -57,6 +61,9 @@ public final class WizardWindow {
         scene.setRoot(root);
         stage.setScene(scene);
         stage.setTitle(i18n.text("app.title"));
+        stage.getIcons().setAll(Arrays.stream(ICON_SIZES)
+                .mapToObj(size -> new Image(WizardWindow.class.getResource("app-icon-" + size + ".png").toExternalForm()))
+                .toList());
         stage.setMinWidth(860);
         stage.setMinHeight(560);
         dialogs.setOwner(stage);

@@ -44,9 +44,11 @@ class WizardShellTest {
     private Appearance appearance;
     private FxUiExecutor executor;
     private WizardModel wizard;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         i18n = new I18n(Locale.ENGLISH);
         appearance = new Appearance(Theme.LIGHT, i18n);
         FxDialogService dialogs = new FxDialogService(i18n);
@@ -107,6 +109,12 @@ class WizardShellTest {
         assertThat(robot.lookup("#nextButton").queryButton().getText()).isEqualTo("下一步");
         assertThat(robot.lookup("#nextButton").queryButton().isDisabled()).isFalse();
         assertThat(robot.lookup("#valid-first").tryQuery()).isPresent();
+    }
+
+    @Test
+    void theWindowShowsTheAppIconInEverySizeATaskBarPicksFrom() {
+        assertThat(stage.getIcons()).allSatisfy(icon -> assertThat(icon.isError()).isFalse());
+        assertThat(stage.getIcons()).extracting(icon -> (int) icon.getWidth()).containsExactly(16, 32, 48, 64, 128, 256);
     }
 
     @Test

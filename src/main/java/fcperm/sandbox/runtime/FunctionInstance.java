@@ -9,6 +9,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ final class FunctionInstance implements AutoCloseable {
         runnerClasspath.forEach(entry -> classpath.add(entry.toString()));
         classpath.add(codeRoot.toString());
         classpath.add(codeRoot.resolve("lib") + File.separator + "*");
-        List<String> command = new ArrayList<>(List.of(javaExecutable(),
+        List<String> command = new ArrayList<>(List.of(javaExecutable().toString(),
                 "-Xmx" + spec.memoryMb() + "m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-Dfile.encoding=UTF-8",
@@ -72,9 +73,19 @@ final class FunctionInstance implements AutoCloseable {
         return instance;
     }
 
-    private static String javaExecutable() {
-        return ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    /**
+     * The {@code java} of the runtime this JVM runs on. Not this process's own command: in a packaged app that is
+     * the app's launcher, which would read the JVM flags as the app's arguments.
+     */
+    private static Path javaExecutable() throws IOException {
+        Path bin = Path.of(System.getProperty("java.home"), "bin");
+        for (String name : List.of("java", "java.exe")) {
+            if (Files.isExecutable(bin.resolve(name))) {
+                return bin.resolve(name);
+            }
+        }
+        throw new IOException("no java executable in " + bin + " to run the function in (a runtime built with"
+                + " jlink --strip-native-commands has none)");
     }
 
     FunctionSpec spec() {
