@@ -146,7 +146,7 @@ ensure_xvfb() {
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     step "installing xvfb libgtk-3-0 xauth libxtst6 for the AppCDS training run"
     { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-        xvfb libgtk-3-0 xauth libxtst6; } >"$LOGS/apt.log" 2>&1 && return 0
+        xvfb libgtk-3-0 xauth libxtst6; } >"$LOGS/apt.log" 2>&1 && command -v xvfb-run >/dev/null && return 0
   fi
   return 1
 }
@@ -165,12 +165,25 @@ in_layout() { # IMAGE INSTALLED command...
 
 # The base archive of the jlinked runtime (jlink makes none) and the app's dynamic archive, trained by opening the
 # window once (-Dfcperm.startup.exit=true quits once the window is shown and the sandbox is ready). JDK 17 accepts
-# the archive only where the jars have the same path, size and modification time as when it was written.
-train_cds() { # IMAGE INSTALLED
-  local image=$1 installed=$2 cfg=$1/lib/app/$NAME.cfg home
+# the app archive only where the jars have the same path, size and modification time as when it was written.
+# Without a display only the base archive is made, and the launcher loses its -XX:SharedArchiveFile: naming a missing
+# archive would turn CDS off altogether, the base archive included.
+cds() { # IMAGE INSTALLED
+  local image=$1 cfg=$1/lib/app/$NAME.cfg
   rm -f "$image/lib/app/$NAME.jsa"
   "$image/lib/runtime/bin/java" -Xshare:dump >"$LOGS/xshare-dump.log" 2>&1 \
     || { cat "$LOGS/xshare-dump.log" >&2; fail "-Xshare:dump failed"; }
+  if $HAVE_DISPLAY_FOR_CDS; then
+    train_app_archive "$@"
+  else
+    cp "$cfg" "$WORK/launcher.cfg"
+    grep -v -e '-XX:SharedArchiveFile=' "$WORK/launcher.cfg" >"$cfg"
+    echo "    base CDS archive only (no display to train the app archive)"
+  fi
+}
+
+train_app_archive() { # IMAGE INSTALLED
+  local image=$1 installed=$2 cfg=$1/lib/app/$NAME.cfg home
   # During training the launcher's own -XX:SharedArchiveFile would be taken as the base of the new archive
   cp "$cfg" "$WORK/launcher.cfg"
   grep -v -e '-XX:SharedArchiveFile=' "$WORK/launcher.cfg" >"$cfg"
@@ -195,7 +208,7 @@ train_cds() { # IMAGE INSTALLED
 HAVE_DISPLAY_FOR_CDS=true
 if ! ensure_xvfb; then
   HAVE_DISPLAY_FOR_CDS=false
-  step "WARNING: no xvfb-run and cannot install it: packages are built WITHOUT an AppCDS archive (slower start)"
+  step "WARNING: no xvfb-run and cannot install it: packages are built WITHOUT the app's AppCDS archive (slower start)"
 fi
 
 if $want_app_image; then
@@ -204,7 +217,7 @@ if $want_app_image; then
   rm -rf "$OUT/app-image"
   mkdir -p "$OUT/app-image"
   cp -a "$WORK/image/$NAME" "$OUT/app-image/"
-  if $HAVE_DISPLAY_FOR_CDS; then train_cds "$OUT/app-image/$NAME" "$OUT/app-image/$NAME"; fi
+  cds "$OUT/app-image/$NAME" "$OUT/app-image/$NAME"
   echo "    $(du -sh "$OUT/app-image/$NAME" | cut -f1), $(elapsed "$t")"
 fi
 
@@ -221,9 +234,9 @@ if $want_deb || $want_rpm; then
   find "$PKG_IMAGE" -exec touch -h -d "@$EPOCH" {} +
   if $HAVE_DISPLAY_FOR_CDS; then
     command -v unshare >/dev/null || fail "training the archive for $INSTALL_DIR needs unshare (util-linux)"
-    train_cds "$PKG_IMAGE" "$INSTALL_DIR"
-    find "$PKG_IMAGE" -newermt "@$EPOCH" -exec touch -h -d "@$EPOCH" {} +
   fi
+  cds "$PKG_IMAGE" "$INSTALL_DIR"
+  find "$PKG_IMAGE" -newermt "@$EPOCH" -exec touch -h -d "@$EPOCH" {} +
   echo "    $(elapsed "$t")"
 
   PACKAGE_COMMON=("${COMMON[@]}" --app-image "$PKG_IMAGE" --resource-dir "$ROOT/resources/linux"

@@ -184,6 +184,7 @@ launch_app() {
     setsid bash -c 'echo $$ >"$1"; exec bash -c "$2"' launch "$out/launch.pgid" "$launch_cmd" </dev/null >"$log" 2>&1 &
   for _ in $(seq 100); do [ -s "$out/launch.pgid" ] && break; sleep 0.05; done
   app_pgid=$(cat "$out/launch.pgid")
+  rm -f "$out/launch.pgid"
 
   deadline=$(( $(date +%s) + ${SMOKE_LAUNCH_TIMEOUT:-300} ))
   until grep -q '^STARTUP first-window ' "$log" && grep -q '^STARTUP sandbox-ready ' "$log"; do
