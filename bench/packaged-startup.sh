@@ -14,6 +14,7 @@
 # Every run uses a fresh temporary home, so the sandbox starts from an empty database each time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/startup-runs.sh
 launcher=${1:-target/installer/app-image/fc-permissions-console/bin/fc-permissions-console}
 runs=${2:-9}
 [ -x "$launcher" ] || { echo "no launcher $launcher: run installer/build-linux.sh app-image first" >&2; exit 2; }
@@ -43,28 +44,13 @@ run() {
     out=$(HOME=$home JAVA_TOOL_OPTIONS="$share $flags" timeout 120 "$launcher" 2>/dev/null || true)
   fi
   rm -rf "$home"
-  echo "$(awk '/^STARTUP first-window/ {v=$3} END {print v ? v : "-"}' <<<"$out")" \
-       "$(awk '/^STARTUP sandbox-ready/ {v=$3} END {print v ? v : "-"}' <<<"$out")"
+  milestones <<<"$out"
 }
 
 rows=(appcds base-cds no-cds)
 echo "packaged app: $launcher"
 run appcds >/dev/null   # one unmeasured run: page cache, fontconfig cache
-declare -A window ready
-for i in $(seq "$runs"); do
-  line="run $i:"
-  for row in "${rows[@]}"; do
-    read -r w r < <(run "$row")
-    window[$row]+="$w "
-    ready[$row]+="$r "
-    line+="  $row $w/$r"
-  done
-  echo "$line ms"
-done
-
-# prints "median min max" of the numbers in stdin ("- - -" when there are none)
-stats() { tr ' ' '\n' | { grep -E '^[0-9]+$' || true; } | sort -n | awk '{a[NR]=$1}
-  END {if (NR==0) {print "- - -"} else {m = NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2); print m, a[1], a[NR]}}'; }
+interleave "$runs" "${rows[@]}"
 
 echo
 echo "over $runs runs, ms from JVM start, median (min-max); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -13,6 +13,7 @@
 # Every app run uses a fresh temporary home, so the sandbox starts from an empty database each time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/startup-runs.sh
 runs=${1:-7}
 
 mvn -q -B -ntp package -DskipTests dependency:build-classpath -Dmdep.includeScope=test \
@@ -52,8 +53,7 @@ run() {
                       timeout 120 "$launcher" 2>/dev/null || true) ;;
   esac
   rm -rf "$home"
-  echo "$(awk '/^STARTUP first-window/ {v=$3} END {print v ? v : "-"}' <<<"$out")" \
-       "$(awk '/^STARTUP sandbox-ready/ {v=$3} END {print v ? v : "-"}' <<<"$out")"
+  milestones <<<"$out"
 }
 
 # AppCDS training: one run each, archives written at exit (after the window and the sandbox, so both are in them)
@@ -71,20 +71,8 @@ if [ -n "$launcher" ]; then
 else
   echo "packaged app: not built (installer/build-linux.sh app-image), row left out"
 fi
-declare -A window ready
-for i in $(seq "$runs"); do
-  line="run $i:"
-  for row in "${rows[@]}"; do
-    read -r w r < <(run "$row")
-    window[$row]+="$w "
-    ready[$row]+="$r "
-    line+="  $row $w/$r"
-  done
-  echo "$line ms"
-done
-
-median() { tr ' ' '\n' | { grep -E '^[0-9]+$' || true; } | sort -n \
-  | awk '{a[NR]=$1} END {if (NR==0) {print "-"} else if (NR%2) {print a[(NR+1)/2]} else {print int((a[NR/2]+a[NR/2+1])/2)}}'; }
+interleave "$runs" "${rows[@]}"
+median() { stats | cut -d' ' -f1; }
 
 echo
 echo "median over $runs runs, ms from JVM start (load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)):"
