@@ -169,11 +169,11 @@ public final class PlanRun {
     }
 
     private synchronized void rememberFailure(int step, Exception failure) {
-        boolean answered = failure instanceof CloudException cloud && !cloud.mayHaveTakenEffect();
-        if (!answered && !takenByOthers.contains(step)) {
-            maybeTookEffect.add(step);
-        } else if (answered && ((CloudException) failure).code().contains("AlreadyExist")
-                && !maybeTookEffect.contains(step)) {
+        if (!(failure instanceof CloudException cloud) || cloud.mayHaveTakenEffect()) {
+            if (!takenByOthers.contains(step)) {
+                maybeTookEffect.add(step);
+            }
+        } else if (cloud.code().contains("AlreadyExist") && !maybeTookEffect.contains(step)) {
             takenByOthers.add(step);
         }
     }

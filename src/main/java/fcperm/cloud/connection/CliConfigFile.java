@@ -28,8 +28,8 @@ import java.util.Optional;
 final class CliConfigFile {
 
     /**
-     * Jackson is a few hundred classes: held apart so that building the catalog (on the UI thread, before the window
-     * shows) does not load them; the first read, off the UI thread, does.
+     * Jackson is a few hundred classes: held apart so that building the catalog at start-up, while the window is
+     * being opened, does not load them; the first read, in a background task, does.
      */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
