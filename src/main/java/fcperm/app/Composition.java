@@ -8,6 +8,8 @@ import fcperm.cloud.Endpoints;
 import fcperm.plan.AuditJournal;
 import fcperm.plan.PlanRun;
 import fcperm.plan.Planner;
+import fcperm.plan.probetest.ProbeCode;
+import fcperm.plan.probetest.ProbeTesting;
 import fcperm.probe.ProbePackage;
 import fcperm.sandbox.Sandbox;
 import fcperm.sandbox.SandboxOptions;
@@ -34,7 +36,6 @@ import fcperm.wizard.steps.review.ReviewController;
 import fcperm.wizard.steps.review.ReviewModel;
 import fcperm.wizard.steps.role.RoleController;
 import fcperm.wizard.steps.role.RoleModel;
-import fcperm.wizard.steps.testfunction.ProbeTesting;
 import fcperm.wizard.steps.testfunction.TestFunctionController;
 import fcperm.wizard.steps.testfunction.TestFunctionModel;
 import javafx.stage.Stage;
@@ -79,7 +80,7 @@ final class Composition implements AutoCloseable {
         dialogs = new FxDialogService(i18n);
         executor = new FxUiExecutor(dialogs);
         journal = new AuditJournal(home.auditJournal());
-        Planner planner = new Planner(ProbePackage::build, ProbePackage.HANDLER);
+        Planner planner = new Planner();
 
         WizardDraft draft = new WizardDraft();
         ConnectionCatalog catalog = ConnectionCatalog.fromEnvironment();
@@ -91,7 +92,8 @@ final class Composition implements AutoCloseable {
         ReviewModel review = new ReviewModel((session, request) -> new PlanRun(planner.plan(session, request),
                 journal, new PlanRun.Actor(session.connectionName(), session.identity().accountId())),
                 executor, dialogs, i18n);
-        TestFunctionModel test = new TestFunctionModel(new ProbeTesting(planner, journal, i18n), executor, i18n);
+        TestFunctionModel test = new TestFunctionModel(new ProbeTesting(new ProbeCode(ProbePackage.HANDLER,
+                ProbePackage::build)), journal, executor, i18n);
         List<WizardStep> steps = List.of(connect, region, role, permissions, review, test);
         wizard = new WizardModel(steps, draft, executor.busyProperty());
 

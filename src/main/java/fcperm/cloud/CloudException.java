@@ -4,9 +4,9 @@ import java.util.Optional;
 
 /**
  * Any failure of a cloud call, in one shape: Alibaba's error code, the HTTP status, the request id, the operation
- * ({@code ram:CreateRole}) and a sentence for a person saying what went wrong and what to do. It never carries a
- * secret: the sentence is built from the code, the operation and the resource, and the server's own message only
- * when the code is one we do not know.
+ * ({@code ram:CreateRole}) and a sentence for a person saying what went wrong, what to do, and the server's own code
+ * and message (its reason: the app never guesses one in its place). It never carries a secret: servers do not echo
+ * one, and the sentence is otherwise built from the code, the operation and the resource.
  */
 public final class CloudException extends Exception {
 
@@ -35,7 +35,7 @@ public final class CloudException extends Exception {
 
     /**
      * An error answer of the cloud. {@code resource} names what the call was about ({@code role/probe-role}); the
-     * server's {@code serverMessage} is used only for codes this class has no sentence for.
+     * server's {@code serverMessage} ends the sentence, as the cloud's reason.
      */
     public static CloudException of(String operation, String resource, String code, int httpStatus,
                                     String requestId, String serverMessage, Throwable cause) {

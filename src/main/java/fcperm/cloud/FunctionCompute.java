@@ -21,8 +21,11 @@ public interface FunctionCompute {
 
     Optional<FunctionSummary> findFunction(String service, String function) throws CloudException;
 
-    /** Creates the function with this code (a zip) and handler, or replaces the code of the one there. */
-    String deployFunction(String service, String function, String handler, byte[] zip) throws CloudException;
+    /** Creates the function with this code (a zip) and handler. */
+    String createFunction(String service, String function, String handler, byte[] zip) throws CloudException;
+
+    /** Replaces the code and handler of the function there. */
+    String updateFunction(String service, String function, String handler, byte[] zip) throws CloudException;
 
     /** Invokes synchronously and asks for the tail of the log. Never retried: an invocation is not idempotent. */
     Invocation invoke(String service, String function, byte[] payload) throws CloudException;

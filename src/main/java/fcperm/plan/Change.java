@@ -17,7 +17,9 @@ public record Change(Kind kind, List<String> subjects, String operation, String 
         ATTACH_POLICY_RESOURCE_GROUP,
         BIND_ROLE,
         DEPLOY_PROBE,
+        UPDATE_PROBE,
         DELETE_PROBE,
+        PROBE_OBJECT,
         CREATE_BUCKET
     }
 

@@ -11,7 +11,6 @@ import fcperm.policy.eval.PolicyScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Turns what the user chose into the steps that make it true, looking at the cloud as it is now: a role that
@@ -20,18 +19,6 @@ import java.util.function.Supplier;
  * role) at planning time.
  */
 public final class Planner {
-
-    /** The name of the test function the wizard deploys into the service. */
-    public static final String PROBE_FUNCTION = "fcperm-oss-probe";
-
-    private final Supplier<byte[]> probeCode;
-    private final String probeHandler;
-
-    /** {@code probeCode}: the probe's deployable zip; {@code probeHandler}: its {@code package.Class::method}. */
-    public Planner(Supplier<byte[]> probeCode, String probeHandler) {
-        this.probeCode = probeCode;
-        this.probeHandler = probeHandler;
-    }
 
     public Plan plan(CloudSession session, PlanRequest request) throws CloudException {
         List<PlanStep> steps = new ArrayList<>();
@@ -81,20 +68,6 @@ public final class Planner {
             steps.add(new Steps.BindRole(fc, request.service().name(), roleName, roleArn, currentRole));
         }
         return new Plan(steps);
-    }
-
-    public Plan deployProbe(CloudSession session, ServiceChoice service) {
-        return new Plan(List.of(new Steps.DeployProbe(session.functionCompute(service.region()), service.name(),
-                PROBE_FUNCTION, probeHandler, probeCode)));
-    }
-
-    public Plan removeProbe(CloudSession session, ServiceChoice service) {
-        return new Plan(List.of(new Steps.DeleteProbe(session.functionCompute(service.region()), service.name(),
-                PROBE_FUNCTION, probeHandler, probeCode)));
-    }
-
-    public Plan createBucket(CloudSession session, String region, String bucket) {
-        return new Plan(List.of(new Steps.CreateBucket(session.objects(), region, bucket)));
     }
 
     static boolean isAccount(PolicyScope scope) {

@@ -3,14 +3,12 @@ package fcperm.plan;
 import fcperm.cloud.PolicyKind;
 import fcperm.cloud.CloudException;
 import fcperm.cloud.FunctionCompute;
-import fcperm.cloud.ObjectStorage;
 import fcperm.cloud.Policies;
 import fcperm.cloud.Roles;
 import fcperm.policy.eval.PolicyScope;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /** The kinds of change a plan is made of; each knows the cloud call that makes it and the one that undoes it. */
 final class Steps {
@@ -124,61 +122,6 @@ final class Steps {
         @Override
         public String undo() throws CloudException {
             return fc.setServiceRole(service, previousArn.orElse(""));
-        }
-    }
-
-    record DeployProbe(FunctionCompute fc, String service, String function, String handler, Supplier<byte[]> code)
-            implements PlanStep {
-        @Override
-        public Change change() {
-            return new Change(Change.Kind.DEPLOY_PROBE, List.of(function, service), "fc:CreateFunction",
-                    "fc:DeleteFunction");
-        }
-
-        @Override
-        public String apply() throws CloudException {
-            return fc.deployFunction(service, function, handler, code.get());
-        }
-
-        @Override
-        public String undo() throws CloudException {
-            return fc.deleteFunction(service, function);
-        }
-    }
-
-    record DeleteProbe(FunctionCompute fc, String service, String function, String handler, Supplier<byte[]> code)
-            implements PlanStep {
-        @Override
-        public Change change() {
-            return new Change(Change.Kind.DELETE_PROBE, List.of(function, service), "fc:DeleteFunction",
-                    "fc:CreateFunction");
-        }
-
-        @Override
-        public String apply() throws CloudException {
-            return fc.deleteFunction(service, function);
-        }
-
-        @Override
-        public String undo() throws CloudException {
-            return fc.deployFunction(service, function, handler, code.get());
-        }
-    }
-
-    record CreateBucket(ObjectStorage objects, String region, String bucket) implements PlanStep {
-        @Override
-        public Change change() {
-            return new Change(Change.Kind.CREATE_BUCKET, List.of(bucket, region), "oss:PutBucket", "oss:DeleteBucket");
-        }
-
-        @Override
-        public String apply() throws CloudException {
-            return objects.createBucket(bucket, region);
-        }
-
-        @Override
-        public String undo() throws CloudException {
-            return objects.deleteBucket(bucket);
         }
     }
 }

@@ -49,6 +49,9 @@ public final class ProbePackage {
             "com.fasterxml.jackson.annotation.JsonProperty",     // jackson-annotations
             "com.aliyun.fc.runtime.Context");                    // fc-java-core
 
+    /** 2020-01-01T00:00:00Z, inside the range a zip's DOS time can hold. */
+    private static final long FIXED_TIME = 1_577_836_800_000L;
+
     private ProbePackage() {
     }
 
@@ -62,7 +65,7 @@ public final class ProbePackage {
                 codeSource(className).filter(Files::isRegularFile).ifPresent(jars::add);
             }
             for (Path jar : jars) {
-                zip.putNextEntry(new ZipEntry("lib/" + jar.getFileName()));
+                zip.putNextEntry(entry("lib/" + jar.getFileName()));
                 Files.copy(jar, zip);
                 zip.closeEntry();
             }
@@ -94,12 +97,22 @@ public final class ProbePackage {
             }
         }
         for (String entry : entries) {
-            zip.putNextEntry(new ZipEntry(entry));
+            zip.putNextEntry(entry(entry));
             try (InputStream in = OssProbe.class.getClassLoader().getResourceAsStream(entry)) {
                 in.transferTo(zip);
             }
             zip.closeEntry();
         }
+    }
+
+    /*
+     * Entries carry a fixed time, not the time of the build: the same classes and jars then make the same bytes, so
+     * the checksum of the deployed probe tells whether this app's probe is already there.
+     */
+    private static ZipEntry entry(String name) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(FIXED_TIME);
+        return entry;
     }
 
     private static boolean isProbeClass(String entry, String prefix) {

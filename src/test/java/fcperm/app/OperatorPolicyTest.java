@@ -20,7 +20,10 @@ import fcperm.plan.Grant;
 import fcperm.plan.Plan;
 import fcperm.plan.PlanRequest;
 import fcperm.plan.PlanRun;
+import fcperm.plan.PlanStep;
 import fcperm.plan.Planner;
+import fcperm.plan.probetest.ProbeCode;
+import fcperm.plan.probetest.ProbeTesting;
 import fcperm.plan.RoleChoice;
 import fcperm.plan.ServiceChoice;
 import fcperm.policy.eval.PolicyScope;
@@ -51,7 +54,8 @@ class OperatorPolicyTest {
     static final Path POLICY = Path.of("docs", "operator-policy.json");
     private static final String POLICY_NAME = "FcPermissionsConsoleOperator";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Planner PLANNER = new Planner(ProbePackage::build, ProbePackage.HANDLER);
+    private static final Planner PLANNER = new Planner();
+    private static final ProbeTesting PROBE = new ProbeTesting(new ProbeCode(ProbePackage.HANDLER, ProbePackage::build));
     private static final PlanRun.Listener IGNORED = (step, state, requestId) -> { };
 
     @TempDir
@@ -122,16 +126,16 @@ class OperatorPolicyTest {
                 .containsExactlyInAnyOrder("operator-probe-write", "AliyunOSSReadOnlyAccess");
 
         // Test function: create the bucket, deploy the probe (create, then update), invoke it, read the object back
-        applied(PLANNER.createBucket(operator, region, bucket));
-        applied(PLANNER.deployProbe(operator, service));
-        applied(PLANNER.deployProbe(operator, service));
+        applied(PROBE.bucketCreation(operator, region, bucket));
+        applied(PROBE.deployment(operator, service).orElseThrow());
+        fc.updateFunction(service.name(), ProbeTesting.PROBE_FUNCTION, ProbePackage.HANDLER, ProbePackage.build());
         byte[] event = JSON.writeValueAsBytes(Map.of("endpoint", operator.ossEndpointFor(region), "bucket", bucket,
                 "objectName", "fcperm-probe/hello.txt", "message", "written by the role"));
-        Invocation invocation = fc.invoke(service.name(), Planner.PROBE_FUNCTION, event);
+        Invocation invocation = fc.invoke(service.name(), ProbeTesting.PROBE_FUNCTION, event);
         assertThat(JSON.readTree(invocation.body()).path("ok").asBoolean()).as(invocation.body()).isTrue();
         assertThat(operator.objects().getObject(bucket, "fcperm-probe/hello.txt").text())
                 .isEqualTo("written by the role");
-        applied(PLANNER.removeProbe(operator, service));
+        applied(PROBE.removal(operator, service));
 
         rolledBack(grant);
         assertThat(operator.roles().find("operator-role")).isEmpty();
@@ -154,6 +158,10 @@ class OperatorPolicyTest {
     }
 
     /** Applies a plan as Review & apply (or Test function) does; a refused step fails with the cloud's sentence. */
+    private static PlanRun applied(PlanStep step) {
+        return applied(new Plan(List.of(step)));
+    }
+
     private static PlanRun applied(Plan plan) {
         PlanRun run = new PlanRun(plan, journal, new PlanRun.Actor(operator.connectionName(),
                 operator.identity().accountId()));

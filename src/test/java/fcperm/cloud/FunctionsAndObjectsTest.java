@@ -88,8 +88,8 @@ class FunctionsAndObjectsTest {
         fc.createService("probe");
         fc.setServiceRole("probe", session.roles().arnOf("probe-role"));
 
-        String created = fc.deployFunction("probe", "oss-probe", ProbePackage.HANDLER, ProbePackage.build());
-        String updated = fc.deployFunction("probe", "oss-probe", ProbePackage.HANDLER, ProbePackage.build());
+        String created = fc.createFunction("probe", "oss-probe", ProbePackage.HANDLER, ProbePackage.build());
+        String updated = fc.updateFunction("probe", "oss-probe", ProbePackage.HANDLER, ProbePackage.build());
         Invocation invocation = fc.invoke("probe", "oss-probe", JSON.writeValueAsBytes(Map.of(
                 "endpoint", session.ossEndpointFor(session.defaultRegion()), "bucket", "probe-target",
                 "objectName", "hello.txt", "message", "written by the probe")));
@@ -109,7 +109,7 @@ class FunctionsAndObjectsTest {
     @Test
     void deletedFunctionIsGoneAndInvokingItSaysSo() throws Exception {
         fc.createService("short");
-        fc.deployFunction("short", "once", ProbePackage.HANDLER, ProbePackage.build());
+        fc.createFunction("short", "once", ProbePackage.HANDLER, ProbePackage.build());
 
         fc.deleteFunction("short", "once");
 

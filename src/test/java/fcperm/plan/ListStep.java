@@ -33,6 +33,7 @@ public final class ListStep implements PlanStep {
                     "req-refused-" + name, "The role already exists.", null);
         }
         world.add(name);
+        afterApply.run();
         if (loseAnswer) {
             throw new IllegalStateException("connection reset after creating " + name);
         }
@@ -53,4 +54,7 @@ public final class ListStep implements PlanStep {
 
     /** The change reaches the cloud, but the answer is lost: the caller sees a failure. */
     public boolean loseAnswer;
+
+    /** Runs once the change is made, before the answer is returned (e.g. the disk fails in between). */
+    public Runnable afterApply = () -> { };
 }

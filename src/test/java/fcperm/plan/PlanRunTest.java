@@ -176,4 +176,110 @@ class PlanRunTest {
         assertThat(world).containsExactly("a");
         assertThat(run.states()).containsExactly(PlanRun.State.APPLIED, PlanRun.State.PENDING);
     }
+
+    @Test
+    void aJournalThatFailsAfterTheCallLeavesTheStepAppliedAndStopsUntilTheLineIsWritten() throws Exception {
+        Path folder = home.resolve("journal");
+        AuditJournal journal = new AuditJournal(folder.resolve("audit.jsonl"));
+        ListStep a = new ListStep("a", world);
+        // The journal's folder goes away between the cloud's answer and the journal line.
+        a.afterApply = () -> blockFolder(folder);
+        PlanRun run = runOf(journal, a, new ListStep("b", world));
+
+        PlanRun.Outcome outcome = run.apply(listener, () -> false);
+
+        assertThat(outcome.status()).isEqualTo(PlanRun.Status.NOT_JOURNALED);
+        assertThat(outcome.failedStep()).isZero();
+        assertThat(run.states()).containsExactly(PlanRun.State.APPLIED, PlanRun.State.PENDING);
+        assertThat(run.hasAppliedSteps()).isTrue();
+
+        PlanRun.Outcome stillBlocked = run.apply(listener, () -> false);
+        assertThat(stillBlocked.status()).isEqualTo(PlanRun.Status.NOT_JOURNALED);
+        assertThat(world).containsExactly("a");
+
+        java.nio.file.Files.delete(folder);
+        assertThat(run.apply(listener, () -> false).status()).isEqualTo(PlanRun.Status.COMPLETED);
+        assertThat(journal.entries()).extracting(AuditJournal.Entry::requestId)
+                .containsExactly("req-apply-a", "req-apply-b");
+    }
+
+    private static void blockFolder(Path folder) {
+        try {
+            java.nio.file.Files.writeString(folder, "a file where the journal's folder should be");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void stepsAddedAfterThePlanAreUndoneFirstAndNeverReapplied() {
+        AuditJournal journal = new AuditJournal(home.resolve("audit.jsonl"));
+        PlanRun run = runOf(journal, new ListStep("service", world));
+        run.apply(listener, () -> false);
+        assertThat(run.applyAdded(new ListStep("probe", world), listener).status())
+                .isEqualTo(PlanRun.Status.COMPLETED);
+        world.add("object");
+        run.recordAdded(new ListStep("object", world), "req-probe-put");
+
+        assertThat(run.changes()).extracting(change -> change.subjects().get(0))
+                .containsExactly("service", "probe", "object");
+        assertThat(run.isComplete()).isTrue();
+        assertThat(run.rollBack(listener, () -> false).status()).isEqualTo(PlanRun.Status.COMPLETED);
+
+        assertThat(world).isEmpty();
+        assertThat(journal.entries()).filteredOn(entry -> entry.outcome().equals("undone"))
+                .extracting(AuditJournal.Entry::target).containsExactly("object", "probe", "service");
+        assertThat(journal.entries()).filteredOn(entry -> entry.outcome().equals("undone"))
+                .extracting(AuditJournal.Entry::operation).containsOnly("DeleteRole");
+
+        run.apply(listener, () -> false);
+        assertThat(world).containsExactly("service");
+    }
+
+    @Test
+    void aFailedUndoIsRetriedAsAnUndo() {
+        AuditJournal journal = new AuditJournal(home.resolve("audit.jsonl"));
+        ListStep service = new ListStep("service", world);
+        service.failUndo = true;
+        PlanRun run = runOf(journal, service);
+        run.apply(listener, () -> false);
+        run.applyAdded(new ListStep("probe", world), listener);
+
+        assertThat(run.rollBack(listener, () -> false).status()).isEqualTo(PlanRun.Status.FAILED);
+        assertThat(run.states()).containsExactly(PlanRun.State.UNDO_FAILED, PlanRun.State.UNDONE);
+
+        service.failUndo = false;
+        assertThat(run.rollBack(listener, () -> false).status()).isEqualTo(PlanRun.Status.COMPLETED);
+        assertThat(world).isEmpty();
+        assertThat(journal.entries()).extracting(AuditJournal.Entry::operation)
+                .containsExactly("CreateRole", "CreateRole", "DeleteRole", "DeleteRole", "DeleteRole");
+    }
+
+    @Test
+    void keptChangesStayAndAreMarkedKept() {
+        AuditJournal journal = new AuditJournal(home.resolve("audit.jsonl"));
+        PlanRun run = runOf(journal, new ListStep("service", world));
+        run.apply(listener, () -> false);
+        run.applyAdded(new ListStep("bucket", world), listener);
+
+        run.rollBack(listener, () -> false, change -> change.subjects().get(0).equals("bucket"));
+
+        assertThat(world).containsExactly("bucket");
+        assertThat(run.states()).containsExactly(PlanRun.State.UNDONE, PlanRun.State.KEPT);
+        assertThat(run.hasAppliedSteps()).isFalse();
+    }
+
+    @Test
+    void anUndoThatFindsItsSubjectGoneCountsAsUndone() {
+        AuditJournal journal = new AuditJournal(home.resolve("audit.jsonl"));
+        PlanRun run = runOf(journal, new ListStep("a", world), new ListStep("b", world));
+        run.apply(listener, () -> false);
+        world.remove("b");  // someone deleted it by hand
+
+        assertThat(run.rollBack(listener, () -> false).status()).isEqualTo(PlanRun.Status.COMPLETED);
+
+        assertThat(world).isEmpty();
+        assertThat(journal.entries()).extracting(AuditJournal.Entry::outcome)
+                .containsExactly("applied", "applied", "undone: already gone (NotFound)", "undone");
+    }
 }

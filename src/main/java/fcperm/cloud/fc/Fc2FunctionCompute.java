@@ -142,20 +142,22 @@ public final class Fc2FunctionCompute implements FunctionCompute {
     }
 
     @Override
-    public String deployFunction(String service, String function, String handler, byte[] zip) throws CloudException {
-        String resource = functionResource(service, function);
-        if (findFunction(service, function).isPresent()) {
-            UpdateFunctionRequest update = new UpdateFunctionRequest(service, function);
-            update.setHandler(handler);
-            update.setRuntime(RUNTIME);
-            update.setCode(new Code().setZipFile(zip));
-            return send(Call.idempotent("fc:UpdateFunction", resource), () -> client.updateFunction(update))
-                    .getRequestId();
-        }
+    public String createFunction(String service, String function, String handler, byte[] zip) throws CloudException {
         CreateFunctionRequest create = new CreateFunctionRequest(service).setFunctionName(function)
                 .setRuntime(RUNTIME).setHandler(handler).setMemorySize(MEMORY_MB).setTimeout(TIMEOUT_SECONDS)
                 .setCode(new Code().setZipFile(zip));
-        return send(Call.once("fc:CreateFunction", resource), () -> client.createFunction(create)).getRequestId();
+        return send(Call.once("fc:CreateFunction", functionResource(service, function)),
+                () -> client.createFunction(create)).getRequestId();
+    }
+
+    @Override
+    public String updateFunction(String service, String function, String handler, byte[] zip) throws CloudException {
+        UpdateFunctionRequest update = new UpdateFunctionRequest(service, function);
+        update.setHandler(handler);
+        update.setRuntime(RUNTIME);
+        update.setCode(new Code().setZipFile(zip));
+        return send(Call.idempotent("fc:UpdateFunction", functionResource(service, function)),
+                () -> client.updateFunction(update)).getRequestId();
     }
 
     @Override

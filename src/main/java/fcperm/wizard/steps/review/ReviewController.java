@@ -99,6 +99,7 @@ public final class ReviewController {
             case APPLIED -> new FontIcon("fth-check-circle");
             case FAILED, UNDO_FAILED -> new FontIcon("fth-x-circle");
             case UNDONE -> new FontIcon("fth-corner-up-left");
+            case KEPT -> new FontIcon("fth-lock");
         };
         icon.getStyleClass().add(switch (row.stateProperty().get()) {
             case APPLIED -> "success-text";

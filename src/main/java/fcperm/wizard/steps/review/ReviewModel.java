@@ -1,11 +1,13 @@
 package fcperm.wizard.steps.review;
 
 import fcperm.cloud.CloudSession;
+import fcperm.plan.Change;
 import fcperm.plan.PlanRequest;
 import fcperm.plan.PlanRun;
 import fcperm.wizard.WizardDraft;
 import fcperm.wizard.WizardStep;
 import fcperm.wizard.common.DialogService;
+import fcperm.wizard.common.FailureText;
 import fcperm.wizard.common.I18n;
 import fcperm.wizard.common.UiExecutor;
 import javafx.beans.binding.Bindings;
@@ -19,12 +21,18 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.function.Predicate;
 
 /**
  * Review & apply: the plan as a list of concrete changes; Apply runs them in the background with per-step progress
- * and cancel; a failure stops and offers Retry (from the failed step) and Roll back (undo the applied steps, last
- * first). Next is allowed once everything is applied — or when there is nothing to change.
+ * and cancel; a failure stops and offers Retry (from the failed step) and Roll back. Roll back asks first, then
+ * undoes everything the run made, last first — the Test page's probe, its object and (if the user agrees) its
+ * bucket included; when an undo fails, Retry tries that undo again. Next is allowed once everything is applied — or
+ * when there is nothing to change.
  */
 public final class ReviewModel implements WizardStep {
 
@@ -34,7 +42,9 @@ public final class ReviewModel implements WizardStep {
         PlanRun prepare(CloudSession session, PlanRequest request) throws Exception;
     }
 
-    public enum Phase { PLANNING, READY, APPLYING, APPLIED, FAILED, CANCELLED, ROLLING_BACK, ROLLED_BACK }
+    public enum Phase {
+        PLANNING, READY, APPLYING, APPLIED, FAILED, CANCELLED, ROLLING_BACK, ROLLED_BACK, UNDO_FAILED
+    }
 
     private final Planning planning;
     private final UiExecutor executor;
@@ -51,6 +61,8 @@ public final class ReviewModel implements WizardStep {
     private final BooleanBinding canRetry;
     private PlanRun run;
     private WizardDraft plannedFor;
+    /* What the user chose to keep when rolling back (a bucket); a retried undo keeps the same. */
+    private Predicate<Change> kept = change -> false;
 
     public ReviewModel(Planning planning, UiExecutor executor, DialogService dialogs, I18n i18n) {
         this.planning = planning;
@@ -58,9 +70,8 @@ public final class ReviewModel implements WizardStep {
         this.dialogs = dialogs;
         this.i18n = i18n;
         canApply = Bindings.createBooleanBinding(
-                () -> (phase.get() == Phase.READY || phase.get() == Phase.CANCELLED || phase.get() == Phase.ROLLED_BACK)
-                        && !rows.isEmpty(), phase, rows);
-        canRetry = phase.isEqualTo(Phase.FAILED);
+                () -> (phase.get() == Phase.READY || phase.get() == Phase.CANCELLED) && !rows.isEmpty(), phase, rows);
+        canRetry = phase.isEqualTo(Phase.FAILED).or(phase.isEqualTo(Phase.UNDO_FAILED));
     }
 
     @Override
@@ -82,9 +93,21 @@ public final class ReviewModel implements WizardStep {
     @Override
     public void enter(WizardDraft draft) {
         if (run != null && draft.version() == plannedVersion && phase.get() != Phase.ROLLED_BACK) {
+            showAddedSteps();
             return;
         }
         plan(draft);
+    }
+
+    /** Rows for the changes the Test page added to the run since the page was last shown. */
+    private void showAddedSteps() {
+        List<Change> changes = run.changes();
+        for (int i = rows.size(); i < changes.size(); i++) {
+            PlanRow row = new PlanRow(changes.get(i));
+            row.update(run.state(i), null);
+            rows.add(row);
+        }
+        setPhase(phase.get());
     }
 
     private long plannedVersion = -1;
@@ -100,7 +123,7 @@ public final class ReviewModel implements WizardStep {
         PlanRequest request = draft.planRequest();
         executor.submit(i18n.text("review.task.plan"), context -> planning.prepare(session, request), prepared -> {
             run = prepared;
-            rows.setAll(prepared.plan().preview().stream().map(PlanRow::new).toList());
+            rows.setAll(prepared.changes().stream().map(PlanRow::new).toList());
             setPhase(Phase.READY);
         }, failure -> {
             problem.set(i18n.text("review.problem.plan"));
@@ -128,29 +151,61 @@ public final class ReviewModel implements WizardStep {
         }, outcome -> finished(outcome, Phase.APPLIED), this::unexpected);
     }
 
-    /** After a failure: plans again if planning failed, otherwise continues from the step that failed. */
+    /**
+     * After a failure: plans again if planning failed, tries the failed undo again if a roll-back stopped, otherwise
+     * continues from the step that failed.
+     */
     public void retry() {
         if (!canRetry.get()) {
             return;
         }
         if (run == null) {
             plan(plannedFor);
+        } else if (phase.get() == Phase.UNDO_FAILED) {
+            undo();
         } else {
             apply();
         }
     }
 
-    /** Undoes every applied step, last first. */
+    /**
+     * Asks, then undoes every applied step, last first. A bucket the Test page created is deleted only if the user
+     * agrees to that too (with the objects the probe wrote in it); otherwise it and they are kept.
+     */
     public void rollBack() {
         if (run == null || !rollBackPossible.get() || isRunning()) {
             return;
         }
+        showAddedSteps();
+        long toUndo = rows.stream().filter(row -> row.stateProperty().get() == PlanRun.State.APPLIED
+                || row.stateProperty().get() == PlanRun.State.UNDO_FAILED).count();
+        if (!dialogs.confirm(i18n.text("review.rollBack.title"), i18n.text("review.rollBack.question", toUndo),
+                i18n.text("review.rollBack.confirm"))) {
+            return;
+        }
+        Set<String> keptBuckets = new HashSet<>();
+        for (PlanRow row : rows) {
+            Change change = row.change();
+            if (change.kind() == Change.Kind.CREATE_BUCKET && row.stateProperty().get() == PlanRun.State.APPLIED
+                    && !dialogs.confirm(i18n.text("review.rollBack.title"),
+                    i18n.text("review.rollBack.bucket", change.subjects().get(0)),
+                    i18n.text("review.rollBack.deleteBucket"))) {
+                keptBuckets.add(change.subjects().get(0));
+            }
+        }
+        kept = change -> (change.kind() == Change.Kind.CREATE_BUCKET && keptBuckets.contains(change.subjects().get(0)))
+                || (change.kind() == Change.Kind.PROBE_OBJECT && keptBuckets.contains(change.subjects().get(1)));
+        undo();
+    }
+
+    private void undo() {
         PlanRun current = run;
+        Predicate<Change> keep = kept;
         problem.set("");
         setPhase(Phase.ROLLING_BACK);
         executor.submit(i18n.text("review.task.rollBack"), context -> current.rollBack(
                 (step, state, requestId) -> context.onUi(() -> rows.get(step).update(state, requestId)),
-                context::isCancelled), outcome -> finished(outcome, Phase.ROLLED_BACK), this::unexpected);
+                context::isCancelled, keep), outcome -> finished(outcome, Phase.ROLLED_BACK), this::unexpected);
     }
 
     /** Plans again from scratch, e.g. after a roll-back or when the cloud changed under us. */
@@ -161,14 +216,21 @@ public final class ReviewModel implements WizardStep {
     }
 
     private void finished(PlanRun.Outcome outcome, Phase success) {
+        boolean undoing = success == Phase.ROLLED_BACK;
+        Phase failed = undoing ? Phase.UNDO_FAILED : Phase.FAILED;
         switch (outcome.status()) {
             case COMPLETED -> setPhase(success);
             case CANCELLED -> setPhase(Phase.CANCELLED);
             case FAILED -> {
-                Exception failure = outcome.failure().orElseThrow();
-                problem.set(i18n.text("review.problem.step", outcome.failedStep() + 1,
-                        fcperm.wizard.common.FailureText.of(failure, i18n).reason()));
-                setPhase(Phase.FAILED);
+                String reason = FailureText.of(outcome.failure().orElseThrow(), i18n).reason();
+                problem.set(i18n.text(undoing ? "review.problem.undo" : "review.problem.step",
+                        outcome.failedStep() + 1, reason));
+                setPhase(failed);
+            }
+            case NOT_JOURNALED -> {
+                problem.set(i18n.text("review.problem.journal", outcome.failedStep() + 1,
+                        FailureText.of(outcome.failure().orElseThrow(), i18n).reason()));
+                setPhase(failed);
             }
         }
     }

@@ -2,10 +2,15 @@ package fcperm.wizard.steps.testfunction;
 
 import fcperm.cloud.BucketSummary;
 import fcperm.cloud.CloudSession;
-import fcperm.cloud.Invocation;
 import fcperm.cloud.StoredObject;
+import fcperm.plan.Plan;
 import fcperm.plan.PlanRun;
+import fcperm.plan.AuditJournal;
+import fcperm.plan.PlanStep;
 import fcperm.plan.ServiceChoice;
+import fcperm.plan.probetest.ProbeTesting;
+import fcperm.policy.eval.DecidingStatement;
+import fcperm.policy.eval.Outcome;
 import fcperm.wizard.WizardDraft;
 import fcperm.wizard.WizardStep;
 import fcperm.wizard.common.Fact;
@@ -25,24 +30,29 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Test function: deploys the OSS probe into the service, invokes it with the seed's event (endpoint, bucket,
- * objectName, message), reads the object back with the connection's own credentials, and shows either the content
- * read back with the request ids, or the denial with the policy engine's explanation and what to change — plus the
- * execution credentials (masked) and the function's log tail. The probe can be removed afterwards.
+ * Test function: makes sure the OSS probe in the service runs the app's code (deployed only when it does not),
+ * invokes it with the seed's event (endpoint, bucket, objectName, message), reads the object back with the
+ * connection's own credentials, and shows either the content read back with the request ids, or the denial with
+ * the policy engine's explanation and what to change — plus the execution credentials (masked) and the function's
+ * log tail. Everything it makes (probe, bucket, the probe's object) joins the applied run, so Roll back undoes it.
  */
 public final class TestFunctionModel implements WizardStep {
 
     public enum Verdict { NONE, RUNNING, SUCCESS, DENIED, FAILED }
 
 
-    private static final java.time.format.DateTimeFormatter EXPIRY_FORMAT = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd HH:mm z").withZone(java.time.ZoneId.systemDefault());
+    private static final DateTimeFormatter EXPIRY_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")
+            .withZone(ZoneId.systemDefault());
 
     private final ProbeTesting testing;
+    private final AuditJournal journal;
     private final UiExecutor executor;
     private final I18n i18n;
 
@@ -66,9 +76,12 @@ public final class TestFunctionModel implements WizardStep {
     private CloudSession session;
     private ServiceChoice service;
     private String roleName;
+    /* The run a test adds its changes to; see run(). */
+    private PlanRun ownRun;
 
-    public TestFunctionModel(ProbeTesting testing, UiExecutor executor, I18n i18n) {
+    public TestFunctionModel(ProbeTesting testing, AuditJournal journal, UiExecutor executor, I18n i18n) {
         this.testing = testing;
+        this.journal = journal;
         this.executor = executor;
         this.i18n = i18n;
         inputProblem = Bindings.createStringBinding(() -> {
@@ -100,13 +113,14 @@ public final class TestFunctionModel implements WizardStep {
 
     @Override
     public void enter(WizardDraft draft) {
-        boolean changed = draft.session() != session || !draft.service().equals(java.util.Optional.ofNullable(service));
+        boolean changed = draft.session() != session || !draft.service().equals(Optional.ofNullable(service));
         session = draft.session();
         service = draft.service().orElseThrow();
         roleName = draft.role().orElseThrow().name();
         if (!changed) {
             return;
         }
+        ownRun = null;
         endpoint.set(session.ossEndpointFor(service.region()));
         if (message.get().isEmpty()) {
             message.set(i18n.text("test.message.default"));
@@ -126,27 +140,34 @@ public final class TestFunctionModel implements WizardStep {
         });
     }
 
-    /** Creates the bucket named in the bucket field (recorded in the audit journal). */
+    /** Creates the bucket named in the bucket field, as a change of the run (so Roll back can undo it). */
     public void createBucket() {
         if (bucket.get().isBlank() || running.get()) {
             return;
         }
         String name = bucket.get().trim();
+        String region = service.region();
+        PlanStep creation = testing.bucketCreation(session, region, name);
+        PlanRun target = run();
         running.set(true);
-        executor.submit(i18n.text("test.task.createBucket", name), context -> {
-            PlanRun run = testing.createBucket(session, service.region(), name);
-            return run.apply((step, state, requestId) -> { }, context::isCancelled);
-        }, outcome -> {
-            running.set(false);
-            outcome.failure().ifPresent(failure -> showFailure(i18n.text("test.createBucket.failed", name), failure));
-            loadBuckets();
-        }, failure -> {
-            running.set(false);
-            showFailure(i18n.text("test.createBucket.failed", name), failure);
-        });
+        executor.submit(i18n.text("test.task.createBucket", name), context -> target.applyAdded(creation,
+                (step, state, requestId) -> { }), outcome -> {
+                    running.set(false);
+                    if (outcome.failure().isPresent()) {
+                        showFailure(i18n.text("test.createBucket.failed", name), outcome.failure().get());
+                    } else {
+                        clearResult();
+                        headline.set(i18n.text("test.createBucket.done", name));
+                        detail.set(i18n.text("test.createBucket.detail", name, region));
+                    }
+                    loadBuckets();
+                }, failure -> {
+                    running.set(false);
+                    showFailure(i18n.text("test.createBucket.failed", name), failure);
+                });
     }
 
-    /** Deploys the probe, invokes it, reads the object back, and explains the outcome. */
+    /** Deploys the probe when needed, invokes it, reads the object back, and explains the outcome. */
     public void runTest() {
         if (!inputProblem.get().isEmpty() || running.get()) {
             return;
@@ -160,35 +181,30 @@ public final class TestFunctionModel implements WizardStep {
         CloudSession current = session;
         ServiceChoice target = service;
         String role = roleName;
-        executor.submit(i18n.text("test.task.run"), context -> {
-            context.message(i18n.text("test.step.deploy"));
-            context.progress(0, 3);
-            testing.deployProbe(current, target);
-            context.onUi(() -> probeDeployed.set(true));
-            context.message(i18n.text("test.step.invoke"));
-            context.progress(1, 3);
-            java.time.Instant invokedAt = java.time.Instant.now();
-            Invocation invocation = testing.invoke(current, target, event);
-            context.progress(2, 3);
-            ProbeTesting.Outcome outcome = testing.judge(current, target, role, event, invocation, invokedAt);
-            context.progress(3, 3);
-            return outcome;
-        }, this::show, failure -> {
-            running.set(false);
-            showFailure(i18n.text("test.failed"), failure);
-        });
+        PlanRun into = run();
+        executor.submit(i18n.text("test.task.run"), context -> testing.test(current, target, role, event, into,
+                stage -> {
+                    context.message(i18n.text("test.step." + stage.name()));
+                    context.progress(stage.ordinal(), ProbeTesting.Stage.values().length);
+                    if (stage == ProbeTesting.Stage.INVOKE) {
+                        context.onUi(() -> probeDeployed.set(true));
+                    }
+                }), this::show, failure -> {
+                    running.set(false);
+                    showFailure(i18n.text("test.failed"), failure);
+                });
     }
 
-    /** Deletes the probe function from the service (recorded in the audit journal). */
+    /** Deletes the probe function from the service, as a change of the run. */
     public void removeProbe() {
         if (!probeDeployed.get() || running.get()) {
             return;
         }
         running.set(true);
-        CloudSession current = session;
-        ServiceChoice target = service;
-        executor.submit(i18n.text("test.task.remove"), context -> testing.removeProbe(current, target)
-                        .apply((step, state, requestId) -> { }, context::isCancelled),
+        PlanStep removal = testing.removal(session, service);
+        PlanRun target = run();
+        executor.submit(i18n.text("test.task.remove"), context -> target.applyAdded(removal,
+                        (step, state, requestId) -> { }),
                 outcome -> {
                     running.set(false);
                     if (outcome.failure().isPresent()) {
@@ -202,6 +218,15 @@ public final class TestFunctionModel implements WizardStep {
                     running.set(false);
                     showFailure(i18n.text("test.remove.failed"), failure);
                 });
+    }
+
+    /** The run the test's changes join: a run of its own (with no planned steps) for this service. */
+    private PlanRun run() {
+        if (ownRun == null) {
+            ownRun = new PlanRun(new Plan(List.of()), journal, new PlanRun.Actor(session.connectionName(),
+                    session.identity().accountId()));
+        }
+        return ownRun;
     }
 
     private void show(ProbeTesting.Outcome outcome) {
@@ -226,13 +251,37 @@ public final class TestFunctionModel implements WizardStep {
             verdict.set(outcome.denied() ? Verdict.DENIED : Verdict.FAILED);
             headline.set(i18n.text(outcome.denied() ? "test.denied" : "test.error", outcome.errorCode()));
             detail.set(outcome.errorMessage());
+            if (outcome.bucketMissing()) {
+                advice.set(i18n.text("test.advice.noBucket", outcome.event().bucket()));
+            }
             outcome.explanation().ifPresent(explanation -> {
-                lines.add(new Fact("test.fact.decision", explanation.outcome()));
-                lines.add(new Fact("test.fact.why", explanation.reason()));
-                advice.set(explanation.advice());
+                lines.add(new Fact("test.fact.decision",
+                        i18n.text("test.outcome." + explanation.decision().outcome().name())));
+                lines.add(new Fact("test.fact.why", reason(explanation)));
+                advice.set(whatToChange(explanation));
             });
         }
         facts.setAll(lines);
+    }
+
+    private String reason(ProbeTesting.Explanation explanation) {
+        List<DecidingStatement> deciding = explanation.decision().deciding();
+        return deciding.isEmpty()
+                ? i18n.text("test.why.nothing", explanation.roleName(), ProbeTesting.PUT_OBJECT, explanation.resource())
+                : i18n.text("test.why.statement", describe(deciding.get(0)), explanation.decision().explanation());
+    }
+
+    private String whatToChange(ProbeTesting.Explanation explanation) {
+        if (explanation.decision().outcome() == Outcome.EXPLICIT_DENY) {
+            return i18n.text("test.advice.deny", describe(explanation.decision().deciding().get(0)));
+        }
+        String where = explanation.resourceGroup().map(id -> i18n.text("test.advice.group", id))
+                .orElse(i18n.text("test.advice.account"));
+        return i18n.text("test.advice.allow", ProbeTesting.PUT_OBJECT, explanation.bucket(), where);
+    }
+
+    private String describe(DecidingStatement statement) {
+        return i18n.text("test.statement", statement.policyName(), statement.statementIndex() + 1, statement.scope());
     }
 
     private void showFailure(String what, Throwable failure) {

@@ -127,4 +127,41 @@ class ReviewModelTest {
         assertThat(model.phaseProperty().get()).isEqualTo(ReviewModel.Phase.READY);
         assertThat(dialogs.failures).isEmpty();
     }
+
+    @Test
+    void rollBackAsksFirstAndDoesNothingWhenDeclined() {
+        steps = List.of(new ListStep("a", world));
+        model.enter(draft);
+        model.apply();
+        dialogs.answer = false;
+
+        model.rollBack();
+
+        assertThat(dialogs.questions).singleElement().asString().startsWith("Undo the change made in this session?");
+        assertThat(world).containsExactly("a");
+        assertThat(model.phaseProperty().get()).isEqualTo(ReviewModel.Phase.APPLIED);
+    }
+
+    @Test
+    void retryAfterAFailedUndoUndoesAgainAndNeverAppliesForward() {
+        ListStep a = new ListStep("a", world);
+        a.failUndo = true;
+        steps = List.of(a, new ListStep("b", world));
+        model.enter(draft);
+        model.apply();
+
+        model.rollBack();
+        assertThat(model.phaseProperty().get()).isEqualTo(ReviewModel.Phase.UNDO_FAILED);
+        assertThat(model.problemProperty().get()).startsWith("Undoing step 1 failed").contains("try this undo again");
+        assertThat(model.canRollBackProperty().get()).isTrue();
+        assertThat(world).containsExactly("a");
+
+        a.failUndo = false;
+        model.retry();
+
+        assertThat(model.phaseProperty().get()).isEqualTo(ReviewModel.Phase.ROLLED_BACK);
+        assertThat(world).isEmpty();
+        assertThat(model.rows()).extracting(row -> row.stateProperty().get())
+                .containsExactly(PlanRun.State.UNDONE, PlanRun.State.UNDONE);
+    }
 }
