@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A JSON value that remembers where it stood in the text, so every problem found later can name a line and column.
@@ -30,9 +29,6 @@ final class JsonTree {
             // Jackson's own limit stays as a backstop (its error carries no useful position)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 2).build())
             .build();
-
-    /** How Jackson quotes a position inside a message: "[Source: REDACTED (...); line: L, column: C]". */
-    private static final Pattern JACKSON_LOCATION = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
     final Kind kind;
     final String text;
@@ -80,21 +76,13 @@ final class JsonTree {
             return root;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String message = readable(e.getOriginalMessage());
-            throw new SyntaxError(message, at == null ? 1 : Math.max(1, at.getLineNr()), at == null ? 1 : Math.max(1, at.getColumnNr()));
+            int line = at == null ? 1 : Math.max(1, at.getLineNr());
+            SyntaxWords.Located words = SyntaxWords.of(e.getOriginalMessage(),
+                    at == null ? 1 : Math.max(1, at.getColumnNr()));
+            throw new SyntaxError(words.message(), line, words.column());
         } catch (IOException e) {
             throw new SyntaxError("the document cannot be read: " + e.getMessage(), 1, 1);
         }
-    }
-
-    /**
-     * Jackson's message in words for a person: its first line, and where it quotes the opening of an unclosed
-     * object or array as "[Source: REDACTED (...); line: L, column: C]", just that line and column.
-     */
-    private static String readable(String message) {
-        int cut = message.indexOf('\n');
-        String line = cut < 0 ? message : message.substring(0, cut);
-        return JACKSON_LOCATION.matcher(line).replaceAll("line $1, column $2");
     }
 
     private static JsonTree read(JsonParser parser, String path, int depth) throws IOException, SyntaxError {

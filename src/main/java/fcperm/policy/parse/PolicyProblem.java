@@ -7,8 +7,11 @@ package fcperm.policy.parse;
  */
 public record PolicyProblem(String category, String message, int line, int column, String jsonPath) {
 
-    /** {@code line:column: category: message (at jsonPath)}, the form the command line prints after the file name. */
+    /**
+     * {@code line:column: category: message (at jsonPath)}, the form the command line prints after the file name; a
+     * problem of the whole text (a syntax error) has no path worth naming.
+     */
     public String describe() {
-        return line + ":" + column + ": " + category + ": " + message + " (at " + jsonPath + ")";
+        return line + ":" + column + ": " + category + ": " + message + (jsonPath.equals("$") ? "" : " (at " + jsonPath + ")");
     }
 }
