@@ -90,6 +90,7 @@ class ApplyFailureRollBackTest {
 
     private static void rollBack(ReviewModel review) throws TimeoutException {
         app.robot.clickOn("#rollBackButton");
+        Confirmations.answer(app, "Roll back");
         app.waitUntil(() -> review.phaseProperty().get() != ReviewModel.Phase.ROLLING_BACK);
     }
 }

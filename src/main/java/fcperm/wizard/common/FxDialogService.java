@@ -53,6 +53,7 @@ public final class FxDialogService implements DialogService {
     public boolean confirm(String title, String question, String confirmLabel) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
         prepare(alert, title);
+        alert.getDialogPane().setId("confirmDialog");
         alert.setHeaderText(null);
         alert.setContentText(question);
         ButtonType yes = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
