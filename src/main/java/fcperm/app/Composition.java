@@ -11,6 +11,7 @@ import fcperm.plan.Planner;
 import fcperm.plan.probetest.ProbeCode;
 import fcperm.plan.probetest.ProbeTesting;
 import fcperm.probe.ProbePackage;
+import fcperm.sandbox.OwnerOnlyFile;
 import fcperm.sandbox.Sandbox;
 import fcperm.sandbox.SandboxOptions;
 import fcperm.sandbox.store.DataDirectoryInUseException;
@@ -42,12 +43,14 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * The composition root: builds every part of the desktop app with plain constructors and wires the FXML controllers
@@ -59,8 +62,10 @@ final class Composition implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Composition.class);
 
     private final AppHome home;
-    /** Completed by {@link #startSandbox()}, once the window is up. */
+    /** Completed by {@link #startSandbox()}, once the window is up; never when another process runs it. */
     private final CompletableFuture<Sandbox> sandbox = new CompletableFuture<>();
+    /** The connection to the sandbox: the one this app started, or the one another process runs on the same data. */
+    private final CompletableFuture<Connection> sandboxConnection = new CompletableFuture<>();
     private final UserSettings settings;
     private final I18n i18n;
     private final Appearance appearance;
@@ -72,8 +77,6 @@ final class Composition implements AutoCloseable {
 
     Composition(AppHome home, Locale systemLocale) {
         this.home = home;
-        CompletionStage<Connection> sandboxConnection = sandbox.thenApply(Composition::connectionTo);
-
         settings = UserSettings.load(home.settings());
         i18n = new I18n(settings.language().orElse(systemLocale));
         appearance = new Appearance(settings.theme().orElse(Theme.LIGHT), i18n);
@@ -138,25 +141,51 @@ final class Composition implements AutoCloseable {
         startSandbox();
     }
 
+    /**
+     * Starts the embedded sandbox and writes its sandbox.json (as the {@code sandbox} command does), so that a second
+     * copy of the app can use it; when another process already runs it on this data, connects to that one.
+     */
     private void startSandbox() {
         Thread starter = new Thread(() -> {
             try {
-                sandbox.complete(Sandbox.start(SandboxOptions.of(home.sandboxData())));
+                Sandbox started = Sandbox.start(SandboxOptions.of(home.sandboxData()));
+                sandbox.complete(started);
+                describe(started);
+                sandboxConnection.complete(connectionTo(started));
             } catch (DataDirectoryInUseException e) {
-                // Not a bug but a second copy of the app (or a `sandbox` command) on the same data: say so.
-                sandbox.completeExceptionally(new CloudException("start the built-in sandbox", "SandboxDataInUse", 0,
-                        "", i18n.text("connect.sandbox.inUse", e.dataDir()), e));
+                // Not a bug but a second copy of the app (or a `sandbox` command) on the same data: use that one.
+                try {
+                    sandboxConnection.complete(RunningSandbox.connectionFrom(e.dataDir()));
+                } catch (RunningSandbox.Unusable why) {
+                    sandboxConnection.completeExceptionally(new CloudException("start the built-in sandbox",
+                            "SandboxDataInUse", 0, "", i18n.text("connect.sandbox.inUse", e.dataDir(),
+                            why.getMessage()), e));
+                }
             } catch (RuntimeException | Error e) {
                 sandbox.completeExceptionally(e);
+                sandboxConnection.completeExceptionally(e);
             }
         }, "fcperm-sandbox-start");
         starter.setDaemon(true);
         starter.start();
     }
 
-    /** Completes when the embedded sandbox answers requests. */
+    /** Writes sandbox.json; without it a second copy cannot find this sandbox, which it then says. */
+    private void describe(Sandbox started) {
+        try {
+            OwnerOnlyFile.write(infoFile(), SandboxCommand.describe(started, List.of()));
+        } catch (IOException e) {
+            LOG.warn("cannot write {}: a second copy of the app will not find this sandbox", infoFile(), e);
+        }
+    }
+
+    private Path infoFile() {
+        return home.sandboxData().resolve(SandboxCommand.INFO_FILE);
+    }
+
+    /** Completes when the sandbox (this app's or another process's) can be connected to. */
     CompletableFuture<Void> sandboxReady() {
-        return sandbox.thenAccept(started -> LOG.info("sandbox ready: {}", started));
+        return sandboxConnection.thenAccept(ready -> LOG.info("sandbox ready: {}", ready.endpoints().ram()));
     }
 
     /** True while background work runs (tests wait for it to end). */
@@ -188,6 +217,11 @@ final class Composition implements AutoCloseable {
     @Override
     public void close() {
         sandbox.thenAccept(started -> {
+            try {
+                Files.deleteIfExists(infoFile());
+            } catch (IOException e) {
+                LOG.warn("cannot delete {}", infoFile(), e);
+            }
             try {
                 started.close();
             } catch (RuntimeException e) {
