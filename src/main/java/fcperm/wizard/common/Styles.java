@@ -13,6 +13,8 @@ public final class Styles {
     public static final String FOOTER = "app-footer";
     public static final String HINT = "hint";
     public static final String PROBLEM = "problem";
+    /** The mark under the token of a policy editor that has a problem (see PolicyEditor). */
+    public static final String PROBLEM_UNDERLINE = "problem-underline";
     public static final String NOTE = "note";
     public static final String CODE = "code";
     public static final String CARD = "card";
