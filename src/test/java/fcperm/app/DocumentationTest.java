@@ -61,7 +61,7 @@ class DocumentationTest {
         assertThat(before.get(0)).startsWith("# ");
         assertThat(before.get(1)).endsWith(".").doesNotContain(". ");
         assertThat(block.stream().filter(line -> !line.startsWith("#")).toList())
-                .containsExactly("mvn javafx:run", "mvn verify");
+                .containsExactly("./fcperm", "mvn verify");
         assertThat(block.get(0)).startsWith("#");
     }
 
