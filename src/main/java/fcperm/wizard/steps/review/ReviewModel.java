@@ -99,6 +99,17 @@ public final class ReviewModel implements WizardStep {
         plan(draft);
     }
 
+    /**
+     * Hands the run on when moving to the Test page: the applied one, or — when nothing needed to change — the empty
+     * one, so that what the Test page makes still joins a run that Roll back undoes.
+     */
+    @Override
+    public void leave(WizardDraft draft) {
+        if (run != null && valid.get()) {
+            draft.runProperty().set(run);
+        }
+    }
+
     /** Rows for the changes the Test page added to the run since the page was last shown. */
     private void showAddedSteps() {
         List<Change> changes = run.changes();
@@ -123,6 +134,7 @@ public final class ReviewModel implements WizardStep {
         PlanRequest request = draft.planRequest();
         executor.submit(i18n.text("review.task.plan"), context -> planning.prepare(session, request), prepared -> {
             run = prepared;
+            draft.planProperty().set(prepared.plan());
             rows.setAll(prepared.changes().stream().map(PlanRow::new).toList());
             setPhase(Phase.READY);
         }, failure -> {
@@ -138,6 +150,7 @@ public final class ReviewModel implements WizardStep {
             return;
         }
         PlanRun current = run;
+        plannedFor.runProperty().set(current);
         problem.set("");
         setPhase(Phase.APPLYING);
         executor.submit(i18n.text("review.task.apply"), context -> {
@@ -219,7 +232,13 @@ public final class ReviewModel implements WizardStep {
         boolean undoing = success == Phase.ROLLED_BACK;
         Phase failed = undoing ? Phase.UNDO_FAILED : Phase.FAILED;
         switch (outcome.status()) {
-            case COMPLETED -> setPhase(success);
+            case COMPLETED -> {
+                if (undoing) {
+                    // Nothing of the run is in effect any more: no page may show a result of it as current.
+                    plannedFor.runProperty().set(null);
+                }
+                setPhase(success);
+            }
             case CANCELLED -> setPhase(Phase.CANCELLED);
             case FAILED -> {
                 String reason = FailureText.of(outcome.failure().orElseThrow(), i18n).reason();

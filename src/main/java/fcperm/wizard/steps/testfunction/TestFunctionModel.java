@@ -73,11 +73,14 @@ public final class TestFunctionModel implements WizardStep {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", true);
 
+    private WizardDraft draft;
     private CloudSession session;
     private ServiceChoice service;
     private String roleName;
-    /* The run a test adds its changes to; see run(). */
+    /* A run for the test's changes when the draft has none (the page used on its own, as the bench does). */
     private PlanRun ownRun;
+    /* The run the result shown was made in: a result of another run (rolled back, replaced) is never shown. */
+    private final ReadOnlyObjectWrapper<PlanRun> resultRun = new ReadOnlyObjectWrapper<>(this, "resultRun");
 
     public TestFunctionModel(ProbeTesting testing, AuditJournal journal, UiExecutor executor, I18n i18n) {
         this.testing = testing;
@@ -113,6 +116,11 @@ public final class TestFunctionModel implements WizardStep {
 
     @Override
     public void enter(WizardDraft draft) {
+        if (this.draft != draft) {
+            this.draft = draft;
+            draft.runProperty().addListener((obs, old, now) -> forgetResultOfOtherRuns());
+        }
+        forgetResultOfOtherRuns();
         boolean changed = draft.session() != session || !draft.service().equals(Optional.ofNullable(service));
         session = draft.session();
         service = draft.service().orElseThrow();
@@ -157,6 +165,7 @@ public final class TestFunctionModel implements WizardStep {
                         showFailure(i18n.text("test.createBucket.failed", name), outcome.failure().get());
                     } else {
                         clearResult();
+                        resultRun.set(target);
                         headline.set(i18n.text("test.createBucket.done", name));
                         detail.set(i18n.text("test.createBucket.detail", name, region));
                     }
@@ -182,6 +191,7 @@ public final class TestFunctionModel implements WizardStep {
         ServiceChoice target = service;
         String role = roleName;
         PlanRun into = run();
+        resultRun.set(into);
         executor.submit(i18n.text("test.task.run"), context -> testing.test(current, target, role, event, into,
                 stage -> {
                     context.message(i18n.text("test.step." + stage.name()));
@@ -220,8 +230,19 @@ public final class TestFunctionModel implements WizardStep {
                 });
     }
 
-    /** The run the test's changes join: a run of its own (with no planned steps) for this service. */
+    /** Clears a result that belongs to a run other than the current one. */
+    private void forgetResultOfOtherRuns() {
+        if (resultRun.get() != null && resultRun.get() != run()) {
+            clearResult();
+            logTail.set("");
+        }
+    }
+
+    /** The run the test's changes join: the applied one, else one of the page's own for this service. */
     private PlanRun run() {
+        if (draft != null && draft.runProperty().get() != null) {
+            return draft.runProperty().get();
+        }
         if (ownRun == null) {
             ownRun = new PlanRun(new Plan(List.of()), journal, new PlanRun.Actor(session.connectionName(),
                     session.identity().accountId()));
@@ -291,6 +312,7 @@ public final class TestFunctionModel implements WizardStep {
     }
 
     private void clearResult() {
+        resultRun.set(null);
         verdict.set(Verdict.NONE);
         headline.set(i18n.text("test.none"));
         detail.set("");
@@ -348,6 +370,11 @@ public final class TestFunctionModel implements WizardStep {
 
     public ReadOnlyBooleanProperty probeDeployedProperty() {
         return probeDeployed.getReadOnlyProperty();
+    }
+
+    /** The run the result shown belongs to; null while no result is shown. */
+    public ReadOnlyObjectProperty<PlanRun> resultRunProperty() {
+        return resultRun.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
