@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Renders every page of the wizard, light and dark, headless, as a user sees it while granting a service access
  * and testing it: {@code <step>-light.png} and {@code <step>-dark.png}, and the first page once more in Chinese
  * ({@code connect-zh-CN.png}, switched in the header as a user does), in the folder named by the system property
- * {@code screenshots.dir} ({@code mvn -Pscreenshots test} points it at {@code screenshots/}; in a normal build it
+ * {@code screenshots.dir}, and the Test page's denial at the default size ({@code test-denied-light.png})
+ * ({@code mvn -Pscreenshots test} points it at {@code screenshots/}; in a normal build it
  * is {@code target/screenshots}). Chinese text needs a CJK font on the machine (installer/smoke.sh installs one);
  * without it the Chinese page shows boxes.
  */
@@ -106,6 +107,15 @@ class ScreenshotTour {
         app.waitUntil(() -> test.verdictProperty().get() != TestFunctionModel.Verdict.RUNNING);
         assertThat(test.verdictProperty().get()).isEqualTo(TestFunctionModel.Verdict.SUCCESS);
         shoot();
+
+        // the preset grants writes under thumbnails/ only: elsewhere OSS refuses, and the page explains why
+        app.interact(() -> test.objectNameProperty().set("originals/probe.txt"));
+        app.interact(test::runTest);
+        app.waitUntil(() -> test.verdictProperty().get() != TestFunctionModel.Verdict.RUNNING);
+        assertThat(test.verdictProperty().get()).isEqualTo(TestFunctionModel.Verdict.DENIED);
+        Path denied = out.resolve("test-denied-light.png");
+        app.interact(() -> Snapshots.save(app.scene(), denied));
+        assertThat(Files.size(denied)).isPositive();
     }
 
     /** The current page in Chinese, light, leaving the app in English. */

@@ -3,6 +3,7 @@ package fcperm.app;
 import fcperm.wizard.steps.permissions.PermissionsModel;
 import fcperm.wizard.steps.region.RegionModel;
 import fcperm.wizard.steps.review.ReviewModel;
+import fcperm.wizard.steps.testfunction.TestFunctionModel;
 
 import java.util.concurrent.TimeoutException;
 
@@ -44,5 +45,16 @@ final class WizardFlows {
         app.robot.clickOn("#applyButton");
         app.waitUntil(() -> review.phaseProperty().get() != ReviewModel.Phase.APPLYING);
         return review;
+    }
+
+    /** On the Test page: creates a bucket of that name with the page's button, then presses Test Function. */
+    static TestFunctionModel testWithNewBucket(RunningApp app, String bucket) throws TimeoutException {
+        TestFunctionModel test = app.step(TestFunctionModel.class);
+        app.interact(() -> test.bucketProperty().set(bucket));
+        app.robot.clickOn("#createBucketButton");
+        app.waitIdle();
+        app.robot.clickOn("#testButton");
+        app.waitUntil(() -> test.verdictProperty().get() != TestFunctionModel.Verdict.RUNNING);
+        return test;
     }
 }
