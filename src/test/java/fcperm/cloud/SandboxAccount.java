@@ -163,7 +163,7 @@ final class SandboxAccount implements BeforeAllCallback, AfterAllCallback {
     }
 
     SdkSession open(Connection connection, int pageSize) throws CloudException {
-        return SdkSession.open(connection, new SdkSession.Settings(pageSize, Clock.systemUTC()));
+        return SdkSession.open(connection, new SdkSession.Settings(pageSize));
     }
 
     SdkSession openAsRoot(int pageSize) throws CloudException {

@@ -240,7 +240,8 @@ public final class ConnectModel implements WizardStep {
             list.add(new Choice(environment ? "environment" : "profile:" + found.name(),
                     environment ? Choice.Kind.ENVIRONMENT : Choice.Kind.PROFILE,
                     environment ? i18n.text("connect.environment") : i18n.text("connect.profile", found.name()),
-                    found.description(), Optional.of(found), found.unsupportedReason()));
+                    found.description(), Optional.of(found), found.unusable().map(unusable -> i18n.text(
+                            unusable.reason(), unusable.mode(), found.name(), unusable.detail()))));
         }
         list.add(new Choice(MANUAL_ID, Choice.Kind.MANUAL, i18n.text("connect.manual"),
                 i18n.text("connect.manual.detail"), Optional.empty(), Optional.empty()));

@@ -44,7 +44,7 @@ class ConnectModelTest {
                         new Credentials.AccessKey(cloud.sandbox().rootCredentials().accessKeyId(), "not-the-secret"),
                         sandbox.endpoints()),
                 new Connection(Connection.Kind.PROFILE, "sso", sandbox.region(),
-                        new Credentials.Unsupported("CloudSSO"), sandbox.endpoints()));
+                        new Credentials.Unusable("CloudSSO", "profile.cloudSso", ""), sandbox.endpoints()));
         ConnectModel.ManualEntry manual = (keyId, secret, saveAs) -> new Connection(Connection.Kind.MANUAL, "manual",
                 sandbox.region(), new Credentials.AccessKey(keyId, secret), sandbox.endpoints());
         i18n = new I18n(Locale.ENGLISH);
@@ -97,10 +97,11 @@ class ConnectModelTest {
     }
 
     @Test
-    void anUnsupportedProfileModeIsExplained() {
+    void aProfileThatCannotWorkSaysWhyAndWhatToDo() {
         model.selectedProperty().set(model.choices().get(2));
         model.connect();
-        assertThat(model.problemProperty().get()).contains("CloudSSO").contains("not supported yet");
+        assertThat(model.problemProperty().get()).contains("CloudSSO")
+                .contains("aliyun sts GetCallerIdentity --profile sso");
     }
 
     @Test
