@@ -25,9 +25,9 @@ public final class Connection {
         this.endpoints = Objects.requireNonNull(endpoints);
     }
 
-    /** The built-in sandbox: its endpoints and its account's root key. */
-    public static Connection sandbox(String region, Credentials.AccessKey rootKey, Endpoints endpoints) {
-        return new Connection(Kind.SANDBOX, "sandbox", region, rootKey, endpoints);
+    /** The built-in sandbox: its endpoints and its account's root key (or a RAM user's key). */
+    public static Connection sandbox(String region, Credentials key, Endpoints endpoints) {
+        return new Connection(Kind.SANDBOX, "sandbox", region, key, endpoints);
     }
 
     /** The same connection with other endpoints (a profile tried against the sandbox, a private endpoint). */
