@@ -25,11 +25,14 @@ final class ProfileModes {
 
     private final Map<String, JsonNode> profiles;
     private final boolean externalDisabled;
+    /** The CLI's fallback for a CredentialsURI profile without {@code credentials_uri}. */
+    private final String environmentUri;
 
     ProfileModes(Map<String, JsonNode> profiles, Map<String, String> environment) {
         this.profiles = profiles;
         String disable = environment.getOrDefault(DISABLE_EXTERNAL, "");
         this.externalDisabled = disable.equals("1") || disable.equalsIgnoreCase("true");
+        this.environmentUri = environment.getOrDefault("ALIBABA_CLOUD_CREDENTIALS_URI", "").strip();
     }
 
     Credentials credentials(String name) {
@@ -61,8 +64,7 @@ final class ProfileModes {
                     : missing(profile, mode, "process_command")
                     .orElse(() -> new Credentials.External(text(profile, "process_command")));
             case "CredentialsURI" -> externalDisabled ? unusable(mode, "profile.externalDisabled", DISABLE_EXTERNAL)
-                    : missing(profile, mode, "credentials_uri")
-                    .orElse(() -> new Credentials.CredentialsUri(text(profile, "credentials_uri")));
+                    : credentialsUri(profile, mode);
             case "CloudSSO" -> cloudSso(profile, mode);
             default -> unusable(mode.isEmpty() ? "(none)" : mode, "profile.unknownMode", "");
         };
@@ -80,6 +82,14 @@ final class ProfileModes {
             }
         }
         return written.toLowerCase(Locale.ROOT).equals("ramrolearnwithecs") ? "RamRoleArnWithRoleName" : written;
+    }
+
+    private Credentials credentialsUri(JsonNode profile, String mode) {
+        String uri = text(profile, "credentials_uri");
+        if (uri.isEmpty() && environmentUri.isEmpty()) {
+            return unusable(mode, "profile.incomplete", "credentials_uri");
+        }
+        return new Credentials.CredentialsUri(uri.isEmpty() ? environmentUri : uri);
     }
 
     private Credentials chained(JsonNode profile, String name, List<String> chain) {
