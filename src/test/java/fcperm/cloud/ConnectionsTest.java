@@ -10,6 +10,7 @@ import fcperm.cloud.sts.KeySources;
 import com.sun.net.httpserver.HttpServer;
 import fcperm.sandbox.Sandbox;
 import fcperm.sandbox.SandboxOptions;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ConnectionsTest {
 
     @RegisterExtension
-    static final SandboxAccount account = new SandboxAccount();
+    static final TestSandbox sandbox = new TestSandbox().watchingSecrets();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,18 +51,18 @@ class ConnectionsTest {
 
     @BeforeAll
     static void world() throws Exception {
-        root = (Credentials.AccessKey) account.rootConnection().credentials();
-        deployer = account.userWithKey("deployer", "AliyunSTSAssumeRoleAccess");
+        root = (Credentials.AccessKey) sandbox.rootConnection().credentials();
+        deployer = sandbox.userWithKey("deployer", "AliyunSTSAssumeRoleAccess");
         String trust = "{\"Version\":\"1\",\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\","
-                + "\"Principal\":{\"RAM\":[\"acs:ram::" + account.accountId() + ":root\"]}}]}";
-        roleArn = account.ram("CreateRole", Map.of("RoleName", "operator", "AssumeRolePolicyDocument", trust))
+                + "\"Principal\":{\"RAM\":[\"acs:ram::" + sandbox.accountId() + ":root\"]}}]}";
+        roleArn = sandbox.ram("CreateRole", Map.of("RoleName", "operator", "AssumeRolePolicyDocument", trust))
                 .path("Role").path("Arn").asText();
         // the operator may read RAM and OSS, and in turn assume the auditor role: a chain of two roles
         for (String policy : List.of("AliyunSTSAssumeRoleAccess", "AliyunRAMReadOnlyAccess", "AliyunOSSReadOnlyAccess")) {
-            account.ram("AttachPolicyToRole", Map.of("RoleName", "operator", "PolicyType", "System", "PolicyName",
+            sandbox.ram("AttachPolicyToRole", Map.of("RoleName", "operator", "PolicyType", "System", "PolicyName",
                     policy));
         }
-        auditorArn = account.ram("CreateRole", Map.of("RoleName", "auditor", "AssumeRolePolicyDocument", trust))
+        auditorArn = sandbox.ram("CreateRole", Map.of("RoleName", "auditor", "AssumeRolePolicyDocument", trust))
                 .path("Role").path("Arn").asText();
     }
 
@@ -100,17 +101,17 @@ class ConnectionsTest {
     }
 
     private static SdkSession openInSandbox(Connection connection) throws CloudException {
-        return account.open(connection.withEndpoints(account.endpoints()), 100);
+        return sandbox.openSession(connection.withEndpoints(sandbox.endpoints()), 100);
     }
 
     /** A temporary key of the operator role, assumed by the deployer, issued at the sandbox's present time. */
     private static Credentials.StsToken temporaryKey() throws Exception {
         AlibabaCloudCredentialsProvider keys = KeySources.of(new Credentials.RamRoleArn("RamRoleArn", deployer,
-                roleArn, "token-for-test", 900, ""), account.endpoints().sts());
+                roleArn, "token-for-test", 900, ""), sandbox.endpoints().sts());
         CredentialModel issued = keys.getCredentials();
         keys.close();
-        account.secret(issued.getAccessKeySecret());
-        account.secret(issued.getSecurityToken());
+        sandbox.secrets().secret(issued.getAccessKeySecret());
+        sandbox.secrets().secret(issued.getSecurityToken());
         return new Credentials.StsToken(issued.getAccessKeyId(), issued.getAccessKeySecret(),
                 issued.getSecurityToken());
     }
@@ -212,7 +213,7 @@ class ConnectionsTest {
     void ecsRoleOffAnInstanceSaysItNeedsOne() throws Exception {
         writeConfig("ecs", profile("ecs", "EcsRamRole", "", "", "", "", ", \"ram_role_name\": \"builder\""));
 
-        CloudException error = account.fails("CredentialsUnavailable",
+        CloudException error = sandbox.secrets().fails("CredentialsUnavailable",
                 () -> openInSandbox(named(catalog(Map.of()).profiles(), "ecs")));
 
         assertThat(error.userMessage()).contains("EcsRamRole works only on an ECS instance");
@@ -222,7 +223,7 @@ class ConnectionsTest {
     void aFailingExternalCommandSaysWhatItMustDo() throws Exception {
         writeConfig("external", profile("external", "External", "", "", "", "", ", \"process_command\": \"false\""));
 
-        CloudException error = account.fails("ExternalCredentialsFailed",
+        CloudException error = sandbox.secrets().fails("ExternalCredentialsFailed",
                 () -> openInSandbox(named(catalog(Map.of()).profiles(), "external")));
 
         assertThat(error.userMessage()).contains("\"false\" ended with exit code 1")
@@ -299,7 +300,7 @@ class ConnectionsTest {
         }
         assertThat(named(catalog.profiles(), "typed").credentials()).isEqualTo(typed.credentials());
         try (SdkSession session = openInSandbox(typed)) {
-            assertThat(session.identity().accountId()).isEqualTo(account.accountId());
+            assertThat(session.identity().accountId()).isEqualTo(sandbox.accountId());
         }
     }
 
@@ -325,14 +326,14 @@ class ConnectionsTest {
     @Test
     void roleKeyIsAssumedAgainInItsLastQuarterHour() throws Exception {
         AlibabaCloudCredentialsProvider hour = KeySources.of(new Credentials.RamRoleArn("RamRoleArn", deployer,
-                roleArn, "hour", 3600, ""), account.endpoints().sts());
+                roleArn, "hour", 3600, ""), sandbox.endpoints().sts());
         AlibabaCloudCredentialsProvider quarter = KeySources.of(new Credentials.RamRoleArn("RamRoleArn", deployer,
-                roleArn, "quarter", 900, ""), account.endpoints().sts());
+                roleArn, "quarter", 900, ""), sandbox.endpoints().sts());
         try (hour; quarter) {
             List<CredentialModel> keys = List.of(hour.getCredentials(), hour.getCredentials(),
                     quarter.getCredentials(), quarter.getCredentials());
-            keys.forEach(key -> account.secret(key.getAccessKeySecret()));
-            keys.forEach(key -> account.secret(key.getSecurityToken()));
+            keys.forEach(key -> sandbox.secrets().secret(key.getAccessKeySecret()));
+            keys.forEach(key -> sandbox.secrets().secret(key.getSecurityToken()));
 
             assertThat(keys.get(1).getAccessKeyId()).as("an hour's key is kept").isEqualTo(keys.get(0).getAccessKeyId());
             assertThat(keys.get(3).getAccessKeyId()).as("a quarter-hour key is always in its last quarter-hour")
@@ -346,28 +347,28 @@ class ConnectionsTest {
         writeConfig("role", profile("role", "RamRoleArn", deployer.id(), deployer.secret(), "", roleArn));
         Connection role = named(catalog(Map.of()).profiles(), "role");
         // The first key is issued 898 s in the sandbox's past: it has expired once the sandbox is 5 s ahead.
-        account.clock().setOffset(Duration.ofSeconds(-898));
+        sandbox.clock().setOffset(Duration.ofSeconds(-898));
         SdkSession session;
         try {
             session = openInSandbox(role);
         } finally {
-            account.clock().setOffset(Duration.ofSeconds(5));
+            sandbox.clock().setOffset(Duration.ofSeconds(5));
         }
         try (session) {
             assertThat(session.keyExpiry()).isPresent();
             assertThat(session.roles().find("operator")).as("RAM, with the renewed key").isPresent();
             assertThat(session.objects().listBuckets()).as("OSS, with the renewed key").isEmpty();
         } finally {
-            account.clock().setOffset(Duration.ZERO);
+            sandbox.clock().setOffset(Duration.ZERO);
         }
     }
 
     @Test
     void wrongSecretSaysToCheckTheProfile() {
-        Connection wrong = new Connection(Connection.Kind.PROFILE, "wrong", account.sandbox().region(),
-                new Credentials.AccessKey(root.id(), "not-the-secret-at-all"), account.endpoints());
+        Connection wrong = new Connection(Connection.Kind.PROFILE, "wrong", sandbox.sandbox().region(),
+                new Credentials.AccessKey(root.id(), "not-the-secret-at-all"), sandbox.endpoints());
 
-        CloudException error = account.fails("SignatureDoesNotMatch", () -> account.open(wrong, 100));
+        CloudException error = sandbox.secrets().fails("SignatureDoesNotMatch", () -> sandbox.openSession(wrong, 100));
 
         assertThat(error.userMessage()).contains("Check the AccessKey ID and secret of the profile");
         assertThat(error.operation()).isEqualTo("sts:GetCallerIdentity");
@@ -377,10 +378,10 @@ class ConnectionsTest {
 
     @Test
     void unknownKeySaysToCheckTheProfile() {
-        Connection unknown = new Connection(Connection.Kind.PROFILE, "unknown", account.sandbox().region(),
-                new Credentials.AccessKey("LTAI5tNoSuchKeyAnywhere", "whatever"), account.endpoints());
+        Connection unknown = new Connection(Connection.Kind.PROFILE, "unknown", sandbox.sandbox().region(),
+                new Credentials.AccessKey("LTAI5tNoSuchKeyAnywhere", "whatever"), sandbox.endpoints());
 
-        CloudException error = account.fails("InvalidAccessKeyId.NotFound", () -> account.open(unknown, 100));
+        CloudException error = sandbox.secrets().fails("InvalidAccessKeyId.NotFound", () -> sandbox.openSession(unknown, 100));
 
         assertThat(error.userMessage()).contains("Check the AccessKey ID and secret");
     }
@@ -389,21 +390,21 @@ class ConnectionsTest {
     void expiredStsTokenSaysToRenewIt() throws Exception {
         // Issue the token 898 s in the sandbox's past (within its 15-minute clock skew), then move the sandbox
         // 5 s into the future: the 900-second token has expired, while requests are still on time.
-        account.clock().setOffset(Duration.ofSeconds(-898));
+        sandbox.clock().setOffset(Duration.ofSeconds(-898));
         Credentials.StsToken token;
         try {
             token = temporaryKey();
         } finally {
-            account.clock().setOffset(Duration.ofSeconds(5));
+            sandbox.clock().setOffset(Duration.ofSeconds(5));
         }
-        Connection expired = new Connection(Connection.Kind.PROFILE, "expired", account.sandbox().region(), token,
-                account.endpoints());
+        Connection expired = new Connection(Connection.Kind.PROFILE, "expired", sandbox.sandbox().region(), token,
+                sandbox.endpoints());
         try {
-            CloudException error = account.fails("InvalidSecurityToken.Expired", () -> account.open(expired, 100));
+            CloudException error = sandbox.secrets().fails("InvalidSecurityToken.Expired", () -> sandbox.openSession(expired, 100));
 
             assertThat(error.userMessage()).contains("STS security token").contains("expired");
         } finally {
-            account.clock().setOffset(Duration.ZERO);
+            sandbox.clock().setOffset(Duration.ZERO);
         }
     }
 
@@ -411,13 +412,13 @@ class ConnectionsTest {
     void stoppedSandboxIsReportedAsUnreachable(@TempDir Path otherData) throws Exception {
         Connection toStopped;
         try (Sandbox other = Sandbox.start(SandboxOptions.of(otherData))) {
-            account.secret(other.rootCredentials().accessKeySecret());
+            sandbox.secrets().secret(other.rootCredentials().accessKeySecret());
             toStopped = Connection.sandbox(other.region(), new Credentials.AccessKey(
                     other.rootCredentials().accessKeyId(), other.rootCredentials().accessKeySecret()),
                     Endpoints.local(other.endpoints().ram(), other.endpoints()::fc));
         }
 
-        CloudException error = account.fails(CloudException.UNREACHABLE, () -> account.open(toStopped, 100));
+        CloudException error = sandbox.secrets().fails(CloudException.UNREACHABLE, () -> sandbox.openSession(toStopped, 100));
 
         assertThat(error.userMessage()).contains("Cannot reach http://127.0.0.1:").contains("still running");
         assertThat(error.httpStatus()).isZero();
