@@ -83,7 +83,7 @@ final class Composition implements AutoCloseable {
 
         WizardDraft draft = new WizardDraft();
         ConnectionCatalog catalog = ConnectionCatalog.fromEnvironment();
-        ConnectModel connect = new ConnectModel(() -> discovered(catalog), catalog::manual, sandboxConnection,
+        ConnectModel connect = new ConnectModel(() -> discovered(catalog), catalog.configFile(), catalog::manual, sandboxConnection,
                 executor, i18n, settings);
         RegionModel region = new RegionModel(executor, i18n, settings);
         RoleModel role = new RoleModel(executor, i18n);
