@@ -3,6 +3,7 @@ package fcperm.app;
 import fcperm.cloud.CloudException;
 import fcperm.cloud.Connection;
 import fcperm.cloud.connection.ConnectionCatalog;
+import fcperm.cloud.connection.SandboxFile;
 import fcperm.cloud.Credentials;
 import fcperm.cloud.Endpoints;
 import fcperm.plan.AuditJournal;
@@ -44,6 +45,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -158,13 +160,15 @@ final class Composition implements AutoCloseable {
                 describe(started);
                 sandboxConnection.complete(connectionTo(started));
             } catch (DataDirectoryInUseException e) {
-                // Not a bug but a second copy of the app (or a `sandbox` command) on the same data: use that one.
+                // Not a bug but a second copy of the app (or a `sandbox` command) on the same data: use that one,
+                // through the sandbox.json it wrote once it served requests.
                 try {
-                    sandboxConnection.complete(RunningSandbox.connectionFrom(e.dataDir()));
-                } catch (RunningSandbox.Unusable why) {
+                    SandboxFile running = SandboxFile.read(e.dataDir().resolve(SandboxCommand.INFO_FILE));
+                    sandboxConnection.complete(running.connection(running.rootKey()));
+                } catch (UncheckedIOException unusable) {
                     sandboxConnection.completeExceptionally(new CloudException("start the built-in sandbox",
                             "SandboxDataInUse", 0, "", i18n.text("connect.sandbox.inUse", e.dataDir(),
-                            why.getMessage()), e));
+                            unusable.getMessage()), e));
                 }
             } catch (RuntimeException | Error e) {
                 sandbox.completeExceptionally(e);
