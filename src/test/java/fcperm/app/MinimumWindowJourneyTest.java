@@ -11,6 +11,7 @@ import javafx.scene.control.ListCell;
 import javafx.geometry.Orientation;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,34 +26,42 @@ import java.util.concurrent.TimeoutException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The straight pass in the smallest window the app allows, every page looked at in English and in Chinese: no main
- * control (button, field, list, choice) lies outside the window — in a page that scrolls, none lies beside it or
- * past the end of what scrolls — and no button's text is cut. Each page is saved as {@code minimum-<page>-<language>.png} beside the screenshots.
+ * Review & apply and Test function (after a successful test) in the smallest window the app allows (860×560), each
+ * looked at in English and in Chinese: no main control (button, field, list, choice) lies outside the window — in a
+ * page that scrolls, none lies beside it or past the end of what scrolls — and no button's text is cut. Each page is
+ * saved as {@code minimum-<page>-<language>.png} beside the screenshots. (The pages before Review are laid out by
+ * their own owners; see the notes of issue 13.)
  */
 class MinimumWindowJourneyTest {
 
     @RegisterExtension
     static final RunningApp app = new RunningApp(Locale.ENGLISH);
 
+    /** The GUI tests share one primary stage: the ones after this expect the default size. */
+    @AfterAll
+    static void restoreTheDefaultSize() {
+        app.interact(() -> {
+            app.stage.setWidth(1100);
+            app.stage.setHeight(720);
+        });
+    }
+
     @Test
-    void everyPageFitsTheMinimumWindowInBothLanguages() throws Exception {
+    void reviewAndTestFitTheMinimumWindowInBothLanguages() throws Exception {
+        WizardFlows.toRolePage(app, "small-window");
+        app.next();
+        WizardFlows.addSystemPolicy(app, "AliyunOSSFullAccess");
+        app.next();
+        ReviewModel review = WizardFlows.apply(app);
+        assertThat(review.phaseProperty().get()).isEqualTo(ReviewModel.Phase.APPLIED);
         app.interact(() -> {
             app.stage.setWidth(app.stage.getMinWidth());
             app.stage.setHeight(app.stage.getMinHeight());
         });
         app.waitIdle();
-        assertThat(app.stage.getMinWidth()).isPositive();
+        assertThat(app.scene().getWidth()).isEqualTo(860);
         checkInBothLanguages();
 
-        WizardFlows.toRolePage(app, "small-window");
-        checkInBothLanguages();
-        app.next();
-        WizardFlows.addSystemPolicy(app, "AliyunOSSFullAccess");
-        checkInBothLanguages();
-        app.next();
-        ReviewModel review = WizardFlows.apply(app);
-        assertThat(review.phaseProperty().get()).isEqualTo(ReviewModel.Phase.APPLIED);
-        checkInBothLanguages();
         app.next();
         TestFunctionModel test = WizardFlows.testWithNewBucket(app, "small-window-probe");
         assertThat(test.verdictProperty().get()).isEqualTo(TestFunctionModel.Verdict.SUCCESS);

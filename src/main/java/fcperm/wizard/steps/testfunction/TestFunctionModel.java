@@ -79,6 +79,8 @@ public final class TestFunctionModel implements WizardStep {
     private String roleName;
     /* A run for the test's changes when the draft has none (the page used on its own, as the bench does). */
     private PlanRun ownRun;
+    /* The test outcome shown, kept so that its words follow a language switch. */
+    private ProbeTesting.Outcome shownOutcome;
     /* The run the result shown was made in: a result of another run (rolled back, replaced) is never shown. */
     private final ReadOnlyObjectWrapper<PlanRun> resultRun = new ReadOnlyObjectWrapper<>(this, "resultRun");
 
@@ -96,6 +98,11 @@ public final class TestFunctionModel implements WizardStep {
             }
             return "";
         }, endpoint, bucket, objectName, i18n.localeProperty());
+        i18n.localeProperty().addListener((obs, old, now) -> {
+            if (shownOutcome != null) {
+                show(shownOutcome);
+            }
+        });
     }
 
     @Override
@@ -252,6 +259,8 @@ public final class TestFunctionModel implements WizardStep {
 
     private void show(ProbeTesting.Outcome outcome) {
         running.set(false);
+        advice.set("");
+        shownOutcome = outcome;
         logTail.set(outcome.invocation().logTail());
         List<Fact> lines = new ArrayList<>();
         lines.add(new Fact("test.fact.invokeRequest", outcome.invocation().requestId()));
@@ -306,12 +315,14 @@ public final class TestFunctionModel implements WizardStep {
     }
 
     private void showFailure(String what, Throwable failure) {
+        shownOutcome = null;
         verdict.set(Verdict.FAILED);
         headline.set(what);
         detail.set(FailureText.of(failure, i18n).reason());
     }
 
     private void clearResult() {
+        shownOutcome = null;
         resultRun.set(null);
         verdict.set(Verdict.NONE);
         headline.set(i18n.text("test.none"));
