@@ -1,6 +1,7 @@
 package fcperm.sandbox.fc;
 
-import fcperm.sandbox.auth.IssuedSession;
+import fcperm.sandbox.identity.ResourceMembership;
+import fcperm.sandbox.identity.IssuedSession;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RoleSessionRefused;
 import fcperm.sandbox.auth.RoleSessions;
@@ -108,7 +109,7 @@ public final class FcService implements AutoCloseable {
             FcServiceRecord created = new FcServiceRecord(region, name, UUID.randomUUID().toString(),
                     settings.description().orElse(""), role, settings.logProject().orElse(""),
                     settings.logStore().orElse(""), settings.vpcConfigJson().orElse(""),
-                    settings.internetAccess().orElse(true), store.defaultResourceGroup(tx), now, now);
+                    settings.internetAccess().orElse(true), ResourceMembership.defaultGroupId(tx), now, now);
             store.insertService(tx, created);
             return created;
         });

@@ -1,8 +1,14 @@
 package fcperm.sandbox.ram;
 
-import fcperm.sandbox.auth.Principal;
+import fcperm.sandbox.identity.User;
+import fcperm.sandbox.identity.Role;
+import fcperm.sandbox.identity.PolicyVersion;
+import fcperm.sandbox.identity.Policy;
+import fcperm.sandbox.identity.AccessKey;
+import fcperm.sandbox.identity.RamDirectory;
+import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.auth.RequiredPermission;
-import fcperm.sandbox.auth.SystemPolicies;
+import fcperm.sandbox.identity.SystemPolicies;
 import fcperm.sandbox.protocol.ApiError;
 import fcperm.sandbox.protocol.RpcApi;
 import fcperm.sandbox.protocol.RpcBody;
@@ -31,7 +37,7 @@ public final class RamApi implements RpcApi {
     private final String accountId;
 
     public RamApi(Database database, String accountId, SystemPolicies systemPolicies, Clock clock) {
-        this.service = new RamService(database, new RamStore(accountId), systemPolicies, new PolicyDocuments(), clock);
+        this.service = new RamService(database, new RamDirectory(accountId), systemPolicies, new PolicyDocuments(), clock);
         this.accountId = accountId;
     }
 
@@ -112,7 +118,7 @@ public final class RamApi implements RpcApi {
 
     private static String keyOwner(RpcInvocation invocation) {
         return invocation.request().optional("UserName").orElseGet(() -> {
-            if (invocation.caller() instanceof Principal.RamUser user) {
+            if (invocation.caller() instanceof Caller.RamUser user) {
                 return user.userName();
             }
             throw RpcErrors.missingParameter("UserName");

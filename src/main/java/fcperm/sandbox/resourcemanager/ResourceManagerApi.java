@@ -1,8 +1,13 @@
 package fcperm.sandbox.resourcemanager;
 
-import fcperm.sandbox.auth.Account;
+import fcperm.sandbox.identity.GroupedResource;
+import fcperm.sandbox.identity.PageRequest;
+import fcperm.sandbox.identity.ResourceQuery;
+import fcperm.sandbox.identity.GroupQuery;
+import fcperm.sandbox.identity.ResourceGroupRecord;
+import fcperm.sandbox.identity.Account;
 import fcperm.sandbox.auth.RequiredPermission;
-import fcperm.sandbox.auth.SystemPolicies;
+import fcperm.sandbox.identity.SystemPolicies;
 import fcperm.sandbox.protocol.RpcApi;
 import fcperm.sandbox.protocol.RpcBody;
 import fcperm.sandbox.protocol.RpcInvocation;
@@ -98,18 +103,18 @@ public final class ResourceManagerApi implements RpcApi {
         List<String> ids = request.indexed("ResourceGroupIds");
         GroupQuery query = new GroupQuery(ids.isEmpty() ? request.optional("ResourceGroupId").stream().toList() : ids,
                 request.optional("Name"), request.optional("DisplayName"), request.optional("Status"));
-        Page<ResourceGroup> page = service.listGroups(query, page(request));
+        Page<ResourceGroupRecord> page = service.listGroups(query, page(request));
         return paged(page).list("ResourceGroups", "ResourceGroup", page.items().stream().map(this::groupBody).toList());
     }
 
     private RpcBody getGroup(RpcInvocation invocation) {
-        ResourceGroup group = service.getGroup(invocation.request().required("ResourceGroupId"));
+        ResourceGroupRecord group = service.getGroup(invocation.request().required("ResourceGroupId"));
         return RpcBody.create().put("ResourceGroup", withRegionStatus(group, invocation));
     }
 
     private RpcBody createGroup(RpcInvocation invocation) {
         RpcRequest request = invocation.request();
-        ResourceGroup group = service.createGroup(
+        ResourceGroupRecord group = service.createGroup(
                 request.optional("Name").orElseThrow(() -> ResourceManagerErrors.missingParameter("Name")),
                 request.optional("DisplayName").orElseThrow(() -> ResourceManagerErrors.missingParameter("DisplayName")));
         return RpcBody.create().put("ResourceGroup", withRegionStatus(group, invocation));
@@ -117,11 +122,11 @@ public final class ResourceManagerApi implements RpcApi {
 
     private RpcBody updateGroup(RpcInvocation invocation) {
         RpcRequest request = invocation.request();
-        ResourceGroup group = service.updateGroup(request.required("ResourceGroupId"), request.required("NewDisplayName"));
+        ResourceGroupRecord group = service.updateGroup(request.required("ResourceGroupId"), request.required("NewDisplayName"));
         return RpcBody.create().put("ResourceGroup", groupBody(group));
     }
 
-    private RpcBody groupBody(ResourceGroup group) {
+    private RpcBody groupBody(ResourceGroupRecord group) {
         return RpcBody.create()
                 .put("Id", group.id())
                 .put("Name", group.name())
@@ -132,7 +137,7 @@ public final class ResourceManagerApi implements RpcApi {
     }
 
     /** A group is in every region at once here: the region status reported is the caller's region. */
-    private RpcBody withRegionStatus(ResourceGroup group, RpcInvocation invocation) {
+    private RpcBody withRegionStatus(ResourceGroupRecord group, RpcInvocation invocation) {
         return groupBody(group).list("RegionStatuses", "RegionStatus", List.of(RpcBody.create()
                 .put("RegionId", invocation.request().regionId()).put("Status", group.status())));
     }
@@ -149,8 +154,8 @@ public final class ResourceManagerApi implements RpcApi {
         return RpcBody.create();
     }
 
-    private static Grant grant(RpcRequest request) {
-        return new Grant(request.required("PolicyType"), request.required("PolicyName"), request.required("PrincipalType"),
+    private static PolicyGrant grant(RpcRequest request) {
+        return new PolicyGrant(request.required("PolicyType"), request.required("PolicyName"), request.required("PrincipalType"),
                 request.required("PrincipalName"), request.required("ResourceGroupId"));
     }
 

@@ -1,7 +1,7 @@
 package fcperm.sandbox.sts;
 
-import fcperm.sandbox.auth.IssuedSession;
-import fcperm.sandbox.auth.Principal;
+import fcperm.sandbox.identity.IssuedSession;
+import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.auth.RequiredPermission;
 import fcperm.sandbox.auth.RoleSessions;
 import fcperm.sandbox.protocol.RpcApi;
@@ -63,13 +63,13 @@ public final class StsApi implements RpcApi {
     }
 
     private RpcBody getCallerIdentity(RpcInvocation invocation) {
-        Principal caller = invocation.caller();
+        Caller caller = invocation.caller();
         RpcBody body = RpcBody.create()
                 .put("AccountId", caller.accountId())
                 .put("IdentityType", caller.identityType())
                 .put("Arn", caller.arn())
                 .put("PrincipalId", caller.principalId());
-        if (caller instanceof Principal.RoleSession session) {
+        if (caller instanceof Caller.RoleSession session) {
             body.put("RoleId", session.roleId());
         } else {
             body.put("UserId", caller.principalId());

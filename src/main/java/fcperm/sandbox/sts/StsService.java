@@ -1,8 +1,8 @@
 package fcperm.sandbox.sts;
 
-import fcperm.sandbox.auth.IssuedSession;
-import fcperm.sandbox.auth.PolicyGrammar;
-import fcperm.sandbox.auth.Principal;
+import fcperm.sandbox.identity.IssuedSession;
+import fcperm.sandbox.identity.PolicyGrammar;
+import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RoleSessionRefused;
 import fcperm.sandbox.auth.RoleSessions;
@@ -43,7 +43,7 @@ final class StsService {
         }
     }
 
-    IssuedSession assumeRole(Principal caller, String roleArn, String sessionName, Optional<Long> durationSeconds,
+    IssuedSession assumeRole(Caller caller, String roleArn, String sessionName, Optional<Long> durationSeconds,
                              Optional<String> sessionPolicy, Optional<String> externalId, RequestContext context) {
         RoleArn role = RoleArn.parse(roleArn);
         if (!SESSION_NAME.matcher(sessionName).matches()) {
@@ -57,7 +57,7 @@ final class StsService {
         externalId.filter(id -> id.length() < 2 || id.length() > 1224).ifPresent(id -> {
             throw StsErrors.externalId();
         });
-        if (caller instanceof Principal.AccountRoot) {
+        if (caller instanceof Caller.AccountRoot) {
             throw StsErrors.rootMayNotAssumeRoles();
         }
         if (!role.accountId().equals(accountId)) {
