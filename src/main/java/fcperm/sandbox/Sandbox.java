@@ -23,10 +23,13 @@ import fcperm.sandbox.oss.OssApi;
 import fcperm.sandbox.oss.OssService;
 import fcperm.sandbox.protocol.RpcApi;
 import fcperm.sandbox.ram.RamApi;
+import fcperm.sandbox.ram.RamService;
 import fcperm.sandbox.resourcemanager.ResourceManagerApi;
+import fcperm.sandbox.resourcemanager.ResourceManagerService;
 import fcperm.sandbox.runtime.FunctionRuntime;
 import fcperm.sandbox.store.Database;
 import fcperm.sandbox.sts.StsApi;
+import fcperm.sandbox.sts.StsService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,9 +91,9 @@ public final class Sandbox implements AutoCloseable {
             RoleSessions roleSessions = new RoleSessions(identities, authorizer, options.clock());
 
             List<RpcApi> rpcApis = List.of(
-                    new RamApi(database, account.id(), systemPolicies, options.clock()),
-                    new StsApi(roleSessions, account.id()),
-                    new ResourceManagerApi(database, account, systemPolicies, options.clock()));
+                    new RamApi(new RamService(database, account.id(), systemPolicies, options.clock()), account.id()),
+                    new StsApi(new StsService(roleSessions, account.id()), account.id()),
+                    new ResourceManagerApi(new ResourceManagerService(database, account, systemPolicies, options.clock())));
             RpcWire rpc = new RpcWire(rpcApis);
             fcService = new FcService(database, account.id(), roleSessions,
                     new FunctionRuntime(options.dataDir().resolve("fc").resolve("runtime"), FUNCTION_INSTANCE_IDLE_TIMEOUT),

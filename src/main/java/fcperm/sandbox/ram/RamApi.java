@@ -1,14 +1,12 @@
 package fcperm.sandbox.ram;
 
-import fcperm.sandbox.identity.User;
-import fcperm.sandbox.identity.Role;
-import fcperm.sandbox.identity.PolicyVersion;
-import fcperm.sandbox.identity.Policy;
-import fcperm.sandbox.identity.AccessKey;
-import fcperm.sandbox.identity.RamDirectory;
-import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.auth.RequiredPermission;
-import fcperm.sandbox.identity.SystemPolicies;
+import fcperm.sandbox.identity.AccessKey;
+import fcperm.sandbox.identity.Caller;
+import fcperm.sandbox.identity.Policy;
+import fcperm.sandbox.identity.PolicyVersion;
+import fcperm.sandbox.identity.Role;
+import fcperm.sandbox.identity.User;
 import fcperm.sandbox.protocol.ApiError;
 import fcperm.sandbox.protocol.RpcApi;
 import fcperm.sandbox.protocol.RpcBody;
@@ -17,9 +15,7 @@ import fcperm.sandbox.protocol.RpcInvocation;
 import fcperm.sandbox.protocol.RpcOperation;
 import fcperm.sandbox.protocol.RpcProduct;
 import fcperm.sandbox.protocol.RpcRequest;
-import fcperm.sandbox.store.Database;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -36,8 +32,8 @@ public final class RamApi implements RpcApi {
     private final RamService service;
     private final String accountId;
 
-    public RamApi(Database database, String accountId, SystemPolicies systemPolicies, Clock clock) {
-        this.service = new RamService(database, new RamDirectory(accountId), systemPolicies, new PolicyDocuments(), clock);
+    public RamApi(RamService service, String accountId) {
+        this.service = service;
         this.accountId = accountId;
     }
 

@@ -1,14 +1,14 @@
 package fcperm.sandbox.ram;
 
-import fcperm.sandbox.identity.User;
-import fcperm.sandbox.identity.Role;
-import fcperm.sandbox.identity.PolicyVersion;
-import fcperm.sandbox.identity.Policy;
-import fcperm.sandbox.identity.AccountAttachment;
-import fcperm.sandbox.identity.AccessKey;
-import fcperm.sandbox.identity.RamDirectory;
 import fcperm.policy.catalog.SystemPolicy;
+import fcperm.sandbox.identity.AccessKey;
+import fcperm.sandbox.identity.AccountAttachment;
+import fcperm.sandbox.identity.Policy;
+import fcperm.sandbox.identity.PolicyVersion;
+import fcperm.sandbox.identity.RamDirectory;
+import fcperm.sandbox.identity.Role;
 import fcperm.sandbox.identity.SystemPolicies;
+import fcperm.sandbox.identity.User;
 import fcperm.sandbox.protocol.ApiError;
 import fcperm.sandbox.store.Database;
 import fcperm.sandbox.store.RandomIds;
@@ -26,7 +26,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** RAM's rules: validation, uniqueness, limits and the effects of each operation, each in one transaction. */
-final class RamService {
+public final class RamService {
 
     static final long MIN_SESSION = 3600;
     static final long MAX_SESSION = 43200;
@@ -42,11 +42,11 @@ final class RamService {
     private final PolicyDocuments documents;
     private final Clock clock;
 
-    RamService(Database database, RamDirectory store, SystemPolicies systemPolicies, PolicyDocuments documents, Clock clock) {
+    public RamService(Database database, String accountId, SystemPolicies systemPolicies, Clock clock) {
         this.database = database;
-        this.store = store;
+        this.store = new RamDirectory(accountId);
         this.systemPolicies = systemPolicies;
-        this.documents = documents;
+        this.documents = new PolicyDocuments();
         this.clock = clock;
     }
 

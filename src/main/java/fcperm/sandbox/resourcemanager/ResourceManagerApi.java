@@ -1,22 +1,18 @@
 package fcperm.sandbox.resourcemanager;
 
+import fcperm.sandbox.auth.RequiredPermission;
+import fcperm.sandbox.identity.GroupQuery;
 import fcperm.sandbox.identity.GroupedResource;
 import fcperm.sandbox.identity.PageRequest;
-import fcperm.sandbox.identity.ResourceQuery;
-import fcperm.sandbox.identity.GroupQuery;
 import fcperm.sandbox.identity.ResourceGroupRecord;
-import fcperm.sandbox.identity.Account;
-import fcperm.sandbox.auth.RequiredPermission;
-import fcperm.sandbox.identity.SystemPolicies;
+import fcperm.sandbox.identity.ResourceQuery;
 import fcperm.sandbox.protocol.RpcApi;
 import fcperm.sandbox.protocol.RpcBody;
 import fcperm.sandbox.protocol.RpcInvocation;
 import fcperm.sandbox.protocol.RpcOperation;
 import fcperm.sandbox.protocol.RpcProduct;
 import fcperm.sandbox.protocol.RpcRequest;
-import fcperm.sandbox.store.Database;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,9 +36,9 @@ public final class ResourceManagerApi implements RpcApi {
     private final ResourceManagerService service;
     private final String accountId;
 
-    public ResourceManagerApi(Database database, Account account, SystemPolicies systemPolicies, Clock clock) {
-        this.service = new ResourceManagerService(database, account, systemPolicies, clock);
-        this.accountId = account.id();
+    public ResourceManagerApi(ResourceManagerService service) {
+        this.service = service;
+        this.accountId = service.accountId();
     }
 
     @Override

@@ -1,14 +1,14 @@
 package fcperm.sandbox.resourcemanager;
 
-import fcperm.sandbox.identity.GroupedResource;
-import fcperm.sandbox.identity.PageRequest;
-import fcperm.sandbox.identity.ResourceQuery;
-import fcperm.sandbox.identity.AttachmentQuery;
-import fcperm.sandbox.identity.GroupQuery;
-import fcperm.sandbox.identity.ResourceGroupRecord;
-import fcperm.sandbox.identity.ResourceGroupDirectory;
 import fcperm.policy.catalog.SystemPolicy;
 import fcperm.sandbox.identity.Account;
+import fcperm.sandbox.identity.AttachmentQuery;
+import fcperm.sandbox.identity.GroupQuery;
+import fcperm.sandbox.identity.GroupedResource;
+import fcperm.sandbox.identity.PageRequest;
+import fcperm.sandbox.identity.ResourceGroupDirectory;
+import fcperm.sandbox.identity.ResourceGroupRecord;
+import fcperm.sandbox.identity.ResourceQuery;
 import fcperm.sandbox.identity.SystemPolicies;
 import fcperm.sandbox.store.Database;
 import fcperm.sandbox.store.RandomIds;
@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * HTTP. Attachments are written to the table RAM and the authorizer read, so a grant made here is the same grant
  * everywhere.
  */
-final class ResourceManagerService {
+public final class ResourceManagerService {
 
     static final int GROUP_NAME_MIN = 3;
     static final int GROUP_NAME_MAX = 50;
@@ -47,7 +47,7 @@ final class ResourceManagerService {
     private final SystemPolicies systemPolicies;
     private final Clock clock;
 
-    ResourceManagerService(Database database, Account account, SystemPolicies systemPolicies, Clock clock) {
+    public ResourceManagerService(Database database, Account account, SystemPolicies systemPolicies, Clock clock) {
         this.database = database;
         this.account = account;
         this.principalNames = new PrincipalNames(account.alias());

@@ -1,9 +1,8 @@
 package fcperm.sandbox.sts;
 
-import fcperm.sandbox.identity.IssuedSession;
-import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.auth.RequiredPermission;
-import fcperm.sandbox.auth.RoleSessions;
+import fcperm.sandbox.identity.Caller;
+import fcperm.sandbox.identity.IssuedSession;
 import fcperm.sandbox.protocol.RpcApi;
 import fcperm.sandbox.protocol.RpcBody;
 import fcperm.sandbox.protocol.RpcInvocation;
@@ -21,8 +20,8 @@ public final class StsApi implements RpcApi {
     private final StsService service;
     private final String accountId;
 
-    public StsApi(RoleSessions roleSessions, String accountId) {
-        this.service = new StsService(roleSessions, accountId);
+    public StsApi(StsService service, String accountId) {
+        this.service = service;
         this.accountId = accountId;
     }
 

@@ -1,11 +1,11 @@
 package fcperm.sandbox.sts;
 
-import fcperm.sandbox.identity.IssuedSession;
-import fcperm.sandbox.identity.PolicyGrammar;
-import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RoleSessionRefused;
 import fcperm.sandbox.auth.RoleSessions;
+import fcperm.sandbox.identity.Caller;
+import fcperm.sandbox.identity.IssuedSession;
+import fcperm.sandbox.identity.PolicyGrammar;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** STS's rules for AssumeRole: parameter checks, then the role session issuer (trust policy, session length). */
-final class StsService {
+public final class StsService {
 
     static final long MIN_DURATION = 900;
     static final long DEFAULT_DURATION = 3600;
@@ -25,7 +25,7 @@ final class StsService {
     private final RoleSessions roleSessions;
     private final String accountId;
 
-    StsService(RoleSessions roleSessions, String accountId) {
+    public StsService(RoleSessions roleSessions, String accountId) {
         this.roleSessions = roleSessions;
         this.accountId = accountId;
     }
