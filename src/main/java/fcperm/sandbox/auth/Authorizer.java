@@ -4,12 +4,12 @@ import fcperm.policy.eval.AccessRequest;
 import fcperm.policy.eval.AttachedPolicy;
 import fcperm.policy.eval.Decision;
 import fcperm.policy.eval.Evaluator;
-import fcperm.policy.eval.Outcome;
 import fcperm.policy.eval.PolicyScope;
 import fcperm.policy.eval.TrustedPrincipal;
 import fcperm.policy.model.PolicyDocument;
 import fcperm.policy.parse.ParseResult;
 import fcperm.policy.parse.PolicyParser;
+import fcperm.sandbox.identity.Arn;
 import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.identity.GrantedPolicy;
 import fcperm.sandbox.identity.PrincipalPolicies;
@@ -61,8 +61,7 @@ public final class Authorizer {
         for (RequiredPermission permission : permissions) {
             Decision decision = evaluator.evaluate(request(principal, permission, context), attached, session);
             if (!decision.allowed()) {
-                return AccessDecision.deny(permission, decision.outcome() == Outcome.EXPLICIT_DENY,
-                        decision.policyType().name(), decision.explanation());
+                return AccessDecision.deny(permission, decision.outcome(), decision.policyType(), decision.explanation());
             }
         }
         return AccessDecision.allow("allowed by the principal's policies");
@@ -88,7 +87,7 @@ public final class Authorizer {
         }
         Map<String, List<String>> keys = contextKeys(context);
         keys.put("acs:PrincipalARN", List.of(principalArn));
-        AccessRequest request = new AccessRequest("sts:AssumeRole", "acs:ram::" + accountId + ":role/" + role.roleName(),
+        AccessRequest request = new AccessRequest("sts:AssumeRole", Arn.role(accountId, role.roleName()).toString(),
                 principalArn, null, keys);
         return evaluator.evaluateTrust(request, trust, principal).allowed();
     }

@@ -1,10 +1,11 @@
 package fcperm.sandbox.auth;
 
+import fcperm.sandbox.identity.AccessKeyPair;
+import fcperm.sandbox.identity.Arn;
+import fcperm.sandbox.identity.Caller;
+import fcperm.sandbox.identity.Identities;
 import fcperm.sandbox.identity.IssuedSession;
 import fcperm.sandbox.identity.RoleTrust;
-import fcperm.sandbox.identity.Identities;
-import fcperm.sandbox.identity.Caller;
-import fcperm.sandbox.identity.AccessKeyPair;
 import fcperm.sandbox.store.RandomIds;
 
 import java.time.Clock;
@@ -76,7 +77,7 @@ public final class RoleSessions {
         identities.storeSession(credentials, role, sessionName, sessionPolicy, issuedTo, now);
         String accountId = identities.account().id();
         return new IssuedSession(credentials,
-                "acs:ram::" + accountId + ":role/" + role.roleName() + "/" + sessionName,
+                Arn.ram(accountId, "role/" + role.roleName() + "/" + sessionName).toString(),
                 role.roleId() + ":" + sessionName);
     }
 }

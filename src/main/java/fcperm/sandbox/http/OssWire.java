@@ -3,9 +3,9 @@ package fcperm.sandbox.http;
 import fcperm.sandbox.auth.AccessDecision;
 import fcperm.sandbox.auth.AuthenticationException;
 import fcperm.sandbox.auth.OssSignature;
-import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RequiredPermission;
+import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.oss.OssApi;
 import fcperm.sandbox.oss.OssErrors;
 import fcperm.sandbox.oss.OssRequest;
@@ -152,12 +152,12 @@ public final class OssWire implements WireStyle {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("AuthAction", action);
         detail.put("AuthResource", resource);
-        detail.put("NoPermissionType", decision.noPermissionType());
-        detail.put("PolicyType", decision.policyType());
+        detail.put("NoPermissionType", decision.outcome().label());
+        detail.put("PolicyType", decision.policyTypeName());
         detail.put("AuthPrincipalType", caller instanceof Caller.RoleSession ? "AssumedRoleUser" : "SubUser");
         detail.put("AuthPrincipalDisplayName", caller.arn());
-        return new ApiError(403, "AccessDenied", "You are denied by " + decision.policyType() + " ("
-                + decision.noPermissionType() + "): " + action + " on " + resource + ". " + decision.explanation(),
+        return new ApiError(403, "AccessDenied", "You are denied by " + decision.policyTypeName() + " ("
+                + decision.outcome().label() + "): " + action + " on " + resource + ". " + decision.explanation(),
                 Map.of("AccessDeniedDetail", detail));
     }
 

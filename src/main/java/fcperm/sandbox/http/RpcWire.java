@@ -2,11 +2,11 @@ package fcperm.sandbox.http;
 
 import fcperm.sandbox.auth.AccessDecision;
 import fcperm.sandbox.auth.AuthenticationException;
-import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RequiredPermission;
 import fcperm.sandbox.auth.RpcSignature;
 import fcperm.sandbox.auth.SignedRequest;
+import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.protocol.ApiError;
 import fcperm.sandbox.protocol.ResponseFormat;
 import fcperm.sandbox.protocol.RpcApi;
@@ -209,8 +209,8 @@ public final class RpcWire implements WireStyle {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("AuthAction", decision.denied().map(RequiredPermission::action).orElse(call.service() + ":" + call.operation()));
         detail.put("AuthResource", decision.denied().map(RequiredPermission::resource).orElse(""));
-        detail.put("NoPermissionType", decision.noPermissionType());
-        detail.put("PolicyType", decision.policyType());
+        detail.put("NoPermissionType", decision.outcome().label());
+        detail.put("PolicyType", decision.policyTypeName());
         detail.put("AuthPrincipalOwnerId", caller.accountId());
         detail.put("AuthPrincipalType", caller instanceof Caller.RoleSession ? "AssumedRoleUser" : "SubUser");
         detail.put("AuthPrincipalDisplayName", displayName(caller));

@@ -21,7 +21,7 @@ public sealed interface Caller {
     public record AccountRoot(String accountId) implements Caller {
         @Override
         public String arn() {
-            return "acs:ram::" + accountId + ":root";
+            return Arn.ram(accountId, "root").toString();
         }
 
         @Override
@@ -38,7 +38,7 @@ public sealed interface Caller {
     public record RamUser(String accountId, String userId, String userName) implements Caller {
         @Override
         public String arn() {
-            return "acs:ram::" + accountId + ":user/" + userName;
+            return Arn.ram(accountId, "user/" + userName).toString();
         }
 
         @Override
@@ -57,12 +57,12 @@ public sealed interface Caller {
                        Optional<String> sessionPolicy, Instant expiration) implements Caller {
         @Override
         public String arn() {
-            return "acs:ram::" + accountId + ":assumed-role/" + roleName + "/" + sessionName;
+            return Arn.ram(accountId, "assumed-role/" + roleName + "/" + sessionName).toString();
         }
 
         /** The role's ARN (what a trust policy or a policy Resource names). */
         public String roleArn() {
-            return "acs:ram::" + accountId + ":role/" + roleName;
+            return Arn.role(accountId, roleName).toString();
         }
 
         @Override

@@ -61,7 +61,7 @@ public final class RamDirectory {
 
     private Role role(ResultSet row) throws SQLException {
         String name = row.getString(2);
-        return new Role(row.getString(1), name, "acs:ram::" + accountId + ":role/" + name, row.getString(3),
+        return new Role(row.getString(1), name, Arn.role(accountId, name).toString(), row.getString(3),
                 row.getString(4), row.getLong(5), row.getString(6), row.getString(7));
     }
 

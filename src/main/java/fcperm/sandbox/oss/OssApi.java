@@ -2,6 +2,7 @@ package fcperm.sandbox.oss;
 
 import fcperm.sandbox.auth.OssSignature;
 import fcperm.sandbox.auth.RequiredPermission;
+import fcperm.sandbox.identity.Arn;
 import org.w3c.dom.Element;
 
 import java.io.IOException;
@@ -48,7 +49,7 @@ public final class OssApi {
         if (onService) {
             if (method.equals("GET")) {
                 return new Operation("ListBuckets", r -> List.of(RequiredPermission.of("oss:ListBuckets",
-                        "acs:oss:*:" + service.accountId() + ":*")), this::listBuckets);
+                        Arn.oss(service.accountId(), "*"))), this::listBuckets);
             }
         } else if (onBucket) {
             switch (method) {
@@ -135,11 +136,11 @@ public final class OssApi {
     }
 
     private String bucketArn(OssRequest request) {
-        return "acs:oss:*:" + service.accountId() + ":" + request.bucket();
+        return Arn.oss(service.accountId(), request.bucket()).toString();
     }
 
     private String objectArn(String bucket, String key) {
-        return "acs:oss:*:" + service.accountId() + ":" + bucket + "/" + key;
+        return Arn.oss(service.accountId(), bucket + "/" + key).toString();
     }
 
     /** Bucket and object permissions are in the bucket's resource group (ram-policy.md §2.3). */

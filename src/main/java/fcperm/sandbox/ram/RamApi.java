@@ -2,6 +2,7 @@ package fcperm.sandbox.ram;
 
 import fcperm.sandbox.auth.RequiredPermission;
 import fcperm.sandbox.identity.AccessKey;
+import fcperm.sandbox.identity.Arn;
 import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.identity.Policy;
 import fcperm.sandbox.identity.PolicyVersion;
@@ -85,7 +86,7 @@ public final class RamApi implements RpcApi {
         return invocation -> {
             List<RequiredPermission> required = new ArrayList<>();
             for (Function<RpcInvocation, String> resource : resources) {
-                required.add(RequiredPermission.of(action, "acs:ram::" + accountId + ":" + resource.apply(invocation)));
+                required.add(RequiredPermission.of(action, Arn.ram(accountId, resource.apply(invocation))));
             }
             return required;
         };

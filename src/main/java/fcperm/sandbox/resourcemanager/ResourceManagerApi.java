@@ -1,6 +1,7 @@
 package fcperm.sandbox.resourcemanager;
 
 import fcperm.sandbox.auth.RequiredPermission;
+import fcperm.sandbox.identity.Arn;
 import fcperm.sandbox.identity.GroupQuery;
 import fcperm.sandbox.identity.GroupedResource;
 import fcperm.sandbox.identity.PageRequest;
@@ -58,7 +59,7 @@ public final class ResourceManagerApi implements RpcApi {
                 new RpcOperation("AttachPolicy", onPolicyAndPrincipal("ram:AttachPolicy"), this::attach),
                 new RpcOperation("DetachPolicy", onPolicyAndPrincipal("ram:DetachPolicy"), this::detach),
                 new RpcOperation("ListPolicyAttachments", invocation -> List.of(RequiredPermission.of(
-                        "ram:ListPolicyAttachments", "acs:ram::" + accountId + ":*")), this::listAttachments),
+                        "ram:ListPolicyAttachments", Arn.ram(accountId, "*"))), this::listAttachments),
                 new RpcOperation("ListResources", onGroup("ram:ListResources",
                         r -> r.optional("ResourceGroupId").orElse("*")), this::listResources));
     }
@@ -67,7 +68,7 @@ public final class ResourceManagerApi implements RpcApi {
 
     private RpcOperation.Permissions onGroup(String action, Function<RpcRequest, String> group) {
         return invocation -> List.of(RequiredPermission.of(action,
-                "acs:ram::" + accountId + ":resourcegroup/" + group.apply(invocation.request())));
+                Arn.ram(accountId, "resourcegroup/" + group.apply(invocation.request()))));
     }
 
     /** Attaching needs the action on the policy and on the principal (a RAM user or group is an {@code ims} resource). */
@@ -77,12 +78,12 @@ public final class ResourceManagerApi implements RpcApi {
             String policyName = request.required("PolicyName");
             String policyOwner = request.required("PolicyType").equals("System") ? "system" : accountId;
             List<RequiredPermission> required = new ArrayList<>();
-            required.add(RequiredPermission.of(action, "acs:ram::" + policyOwner + ":policy/" + policyName));
+            required.add(RequiredPermission.of(action, Arn.ram(policyOwner, "policy/" + policyName)));
             String principal = PrincipalNames.leadingName(request.required("PrincipalName"));
-            String principalResource = switch (request.required("PrincipalType")) {
-                case PrincipalNames.USER -> "acs:ims::" + accountId + ":user/" + principal;
-                case PrincipalNames.GROUP -> "acs:ims::" + accountId + ":group/" + principal;
-                case PrincipalNames.ROLE -> "acs:ram::" + accountId + ":role/" + principal;
+            Arn principalResource = switch (request.required("PrincipalType")) {
+                case PrincipalNames.USER -> Arn.ims(accountId, "user/" + principal);
+                case PrincipalNames.GROUP -> Arn.ims(accountId, "group/" + principal);
+                case PrincipalNames.ROLE -> Arn.role(accountId, principal);
                 default -> null; // not a principal type: the operation refuses it with InvalidParameter.PrincipalType
             };
             if (principalResource != null) {

@@ -1,6 +1,7 @@
 package fcperm.sandbox.sts;
 
 import fcperm.sandbox.auth.RequiredPermission;
+import fcperm.sandbox.identity.Arn;
 import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.identity.IssuedSession;
 import fcperm.sandbox.protocol.RpcApi;
@@ -40,8 +41,8 @@ public final class StsApi implements RpcApi {
 
     /** Decision A of ram-policy.md §2.6: the caller's own policies must allow sts:AssumeRole on the role. */
     private List<RequiredPermission> assumeRolePermission(RpcInvocation invocation) {
-        String roleName = StsService.RoleArn.parse(invocation.request().required("RoleArn")).roleName();
-        return List.of(RequiredPermission.of("sts:AssumeRole", "acs:ram::" + accountId + ":role/" + roleName));
+        String roleName = StsService.roleArn(invocation.request().required("RoleArn")).roleName().orElseThrow();
+        return List.of(RequiredPermission.of("sts:AssumeRole", Arn.role(accountId, roleName)));
     }
 
     private RpcBody assumeRole(RpcInvocation invocation) {
