@@ -8,7 +8,7 @@
 #   3. tests      runs README's test command
 #   4. launch     runs README's launch command under Xvfb with a fresh app home; waits for the window and the
 #                 sandbox (STARTUP lines), then for the window to be painted; screenshot to target/smoke/launch.png;
-#                 stops the app
+#                 stops the app; then checks that ./fcperm starts again without running Maven
 #   5. installer  installer/build-linux.sh deb, then installer/check-linux.sh (when those scripts exist)
 #
 # Each phase prints one line with its result and wall time; the exit status is non-zero if any phase failed.
@@ -242,6 +242,18 @@ else
     report launch FAILED "Xvfb did not start"; tail_of "$out/xvfb.log"
   fi
   rm -rf "$app_home"; app_home=''
+fi
+
+# ---- 4b. the launcher's promise: a second start with nothing changed does not run Maven
+if ! $skip_launch && [ -x ./fcperm ]; then
+  begin relaunch
+  if ! ./fcperm --help >"$out/relaunch.log" 2>&1; then
+    report relaunch FAILED "./fcperm --help failed"; tail_of "$out/relaunch.log"
+  elif grep -q 'building with Maven' "$out/relaunch.log"; then
+    report relaunch FAILED "./fcperm ran Maven again although nothing changed"; tail_of "$out/relaunch.log"
+  else
+    report relaunch ok "no Maven on a built tree"
+  fi
 fi
 
 # ---- 5. the Linux installer: build the .deb, then check it (the display stays up for check-linux.sh's window test)

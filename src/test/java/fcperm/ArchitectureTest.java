@@ -14,7 +14,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEn
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The boundaries of shared/ARCHITECTURE.md, held by the build rather than by good intentions. */
+/** The boundaries of docs/architecture.md, held by the build rather than by good intentions. */
 class ArchitectureTest {
 
     /** The emulated services: each is self-contained and shares identity state only through sandbox/identity. */

@@ -15,7 +15,7 @@ public final class DesktopApp extends Application {
     private final StartupClock clock = new StartupClock(javafx.application.Platform::exit);
     private Composition composition;
 
-    /** Called by {@link Main}, which must not itself extend Application (see reference/javafx-platform.md). */
+    /** Called by {@link Main}, which must not itself extend Application (docs/javafx-platform.md §1). */
     static void launchDesktop(String[] args) {
         if (!Object.class.getModule().isOpen("java.lang", DesktopApp.class.getModule())) {
             // The FC SDK reads its error answers through reflection into java.lang; without the flag every FC error

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 
 /**
  * Writes a scene as a PNG. Works headless: Monocle cannot capture the screen, but a scene snapshot renders real
- * anti-aliased text (reference/javafx-platform.md §2). Call on the FX thread.
+ * anti-aliased text (docs/javafx-platform.md §2). Call on the FX thread.
  */
 final class Snapshots {
 

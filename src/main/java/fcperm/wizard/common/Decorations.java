@@ -8,7 +8,7 @@ import javafx.scene.control.Tooltip;
 /**
  * Shows a model's validation result on a control: the AtlantaFX danger pseudo-class (a red border) and a tooltip
  * while there is a problem. Not ControlsFX's ValidationSupport decorators: they replace the scene root and crash
- * inside a wizard (reference/javafx-platform.md).
+ * inside a wizard (docs/javafx-platform.md §3).
  */
 public final class Decorations {
 
