@@ -3,6 +3,7 @@ package fcperm.sandbox.fc;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RoleSessionRefused;
 import fcperm.sandbox.auth.RoleSessions;
+import fcperm.sandbox.http.fc.FcErrors;
 import fcperm.sandbox.identity.Arn;
 import fcperm.sandbox.identity.IssuedSession;
 import fcperm.sandbox.identity.ResourceMembership;

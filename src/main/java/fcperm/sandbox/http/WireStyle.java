@@ -13,7 +13,8 @@ import java.io.IOException;
  * One shape of request on the shared port (POP RPC, OSS REST, FC 2.0 REST): how to recognise it, read it into a
  * {@link Call}, and write results and errors in its envelope. This is the extension point for new services: register
  * a style with the {@link RequestPipeline} (styles are asked in order; the first that accepts a request owns it).
- * A style may leave the body unread in {@code open} and stream it in {@code Call.invoke} (OSS uploads).
+ * {@code open} reads the request line and headers only: the body is read after authentication, by the call's
+ * permissions or its operation (OSS streams uploads).
  */
 public interface WireStyle {
 
@@ -33,9 +34,6 @@ public interface WireStyle {
 
     /** The error for a caller the authorizer refused, in this style's codes. */
     ApiError accessDenied(Call call, Caller caller, AccessDecision decision);
-
-    /** Writes a successful result (blocking); {@code result} is what {@code call.invoke} returned. */
-    void writeResult(Call call, Object result, String requestId, Response response) throws IOException;
 
     /** Writes an error (blocking); {@code call} is null when the request could not be opened. */
     void writeError(Call call, ApiError error, String requestId, Request request, Response response) throws IOException;

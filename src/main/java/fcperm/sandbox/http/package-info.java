@@ -4,9 +4,9 @@
  * <h2>Adding a service</h2>
  * <ul>
  *   <li><b>An RPC product</b> (POP: Action/Version in query or form, signature v1), e.g. Resource Manager: implement
- *   {@link fcperm.sandbox.protocol.RpcApi} in the service's package (its {@code XxxApi}): the product's code, API
- *   version and host, and one {@link fcperm.sandbox.protocol.RpcOperation} per action — the permissions it needs
- *   and its handler, which returns an {@link fcperm.sandbox.protocol.RpcBody} or throws
+ *   {@link fcperm.sandbox.http.rpc.RpcApi} in the service's package (its {@code XxxApi}): the product's code, API
+ *   version and host, and one {@link fcperm.sandbox.http.rpc.RpcOperation} per action — the permissions it needs
+ *   and its handler, which returns an {@link fcperm.sandbox.http.rpc.RpcBody} or throws
  *   {@link fcperm.sandbox.protocol.ApiError} with the cloud's code. Then add it to the list of RPC apis in
  *   {@code fcperm.sandbox.Sandbox#start}. Nothing here changes.</li>
  *   <li><b>Another wire style</b> (OSS REST, FC 2.0 REST): implement {@link fcperm.sandbox.http.WireStyle} (how to
