@@ -179,7 +179,7 @@ public final class FcApi implements FcOperation.Table {
     // ---- services
 
     private FcResponse listServices(FcRequest request, RequestContext context) {
-        Page<FcServiceRecord> page = service.listServices(request.region(), request.query("prefix").orElse(""),
+        TokenPage<FcServiceRecord> page = service.listServices(request.region(), request.query("prefix").orElse(""),
                 request.query("startKey").orElse(""), request.query("nextToken").orElse(""), limit(request));
         ObjectNode body = JSON.createObjectNode();
         ArrayNode services = body.putArray("services");
@@ -256,7 +256,7 @@ public final class FcApi implements FcOperation.Table {
     // ---- functions
 
     private FcResponse listFunctions(FcRequest request, RequestContext context) {
-        Page<FcFunctionRecord> page = service.listFunctions(request.region(), request.path("service"),
+        TokenPage<FcFunctionRecord> page = service.listFunctions(request.region(), request.path("service"),
                 request.query("prefix").orElse(""), request.query("startKey").orElse(""),
                 request.query("nextToken").orElse(""), limit(request));
         ObjectNode body = JSON.createObjectNode();

@@ -54,7 +54,7 @@ public final class RequestPipeline extends Handler.Abstract {
         final long startNanos = System.nanoTime();
         final RequestContext context;
         WireStyle style;
-        Call call;
+        ServiceCall call;
         SigningKey key;
         Caller principal;
         Reply reply;

@@ -383,7 +383,7 @@ public final class RamApi implements RpcApi {
         return (int) maxItems;
     }
 
-    private static <T> RpcBody paged(Page<T> page, String listName, String itemName, Function<T, RpcBody> item) {
+    private static <T> RpcBody paged(MarkerPage<T> page, String listName, String itemName, Function<T, RpcBody> item) {
         return RpcBody.create()
                 .put("IsTruncated", page.truncated())
                 .put("Marker", page.nextMarker().orElse(null))

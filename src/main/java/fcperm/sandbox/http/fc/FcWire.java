@@ -8,7 +8,7 @@ import fcperm.sandbox.auth.AuthenticationException;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RequiredPermission;
 import fcperm.sandbox.auth.SignedRequest;
-import fcperm.sandbox.http.Call;
+import fcperm.sandbox.http.ServiceCall;
 import fcperm.sandbox.http.WireStyle;
 import fcperm.sandbox.http.oss.OssSignature;
 import fcperm.sandbox.identity.Caller;
@@ -59,7 +59,7 @@ public final class FcWire implements WireStyle {
     }
 
     @Override
-    public Call open(Request request, String requestId, String region) {
+    public ServiceCall open(Request request, String requestId, String region) {
         String path = request.getHttpURI().getDecodedPath();
         Map<String, String> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
@@ -81,7 +81,7 @@ public final class FcWire implements WireStyle {
         // the body is read after authentication, when the permissions or the operation first ask for it
         FcRequest fcRequest = new FcRequest(requestId, region, match.pathParameters(), query, headers, () -> body(request));
         FcOperation operation = match.operation();
-        return Call.of("fc", operation.name(), signature, (caller, context) -> operation.permissions(fcRequest),
+        return ServiceCall.of("fc", operation.name(), signature, (caller, context) -> operation.permissions(fcRequest),
                 (caller, context) -> operation.run(fcRequest, context), FcWire::writeResult);
     }
 
@@ -121,7 +121,7 @@ public final class FcWire implements WireStyle {
     }
 
     @Override
-    public ApiError accessDenied(Call call, Caller caller, AccessDecision decision) {
+    public ApiError accessDenied(ServiceCall call, Caller caller, AccessDecision decision) {
         String action = decision.denied().map(RequiredPermission::action).orElse("fc:" + call.operation());
         String resource = decision.denied().map(RequiredPermission::resource).orElse("");
         return new ApiError(403, "AccessDenied", "the caller is not authorized to perform '" + action
@@ -141,7 +141,7 @@ public final class FcWire implements WireStyle {
     }
 
     @Override
-    public void writeError(Call call, ApiError error, String requestId, Request request, Response response) throws IOException {
+    public void writeError(ServiceCall call, ApiError error, String requestId, Request request, Response response) throws IOException {
         ObjectNode body = JSON.createObjectNode();
         body.put("ErrorCode", error.code());
         body.put("ErrorMessage", error.getMessage());

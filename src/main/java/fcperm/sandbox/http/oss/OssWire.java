@@ -4,7 +4,7 @@ import fcperm.sandbox.auth.AccessDecision;
 import fcperm.sandbox.auth.AuthenticationException;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RequiredPermission;
-import fcperm.sandbox.http.Call;
+import fcperm.sandbox.http.ServiceCall;
 import fcperm.sandbox.http.WireStyle;
 import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.protocol.ApiError;
@@ -59,7 +59,7 @@ public final class OssWire implements WireStyle {
     }
 
     @Override
-    public Call open(Request request, String requestId, String region) {
+    public ServiceCall open(Request request, String requestId, String region) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
             headers.putIfAbsent(field.getName().toLowerCase(Locale.ROOT), field.getValue());
@@ -93,7 +93,7 @@ public final class OssWire implements WireStyle {
         OssRequest ossRequest = new OssRequest(request.getMethod(), bucket, key, query, headers, region,
                 new RequestBody(() -> Content.Source.asInputStream(request)));
         OssOperation operation = operations.operation(ossRequest);
-        return Call.of("oss", operation.name(), signature,
+        return ServiceCall.of("oss", operation.name(), signature,
                 (caller, context) -> operation.permissions().apply(ossRequest),
                 (caller, context) -> operation.run().apply(ossRequest),
                 OssWire::writeResult);
@@ -144,7 +144,7 @@ public final class OssWire implements WireStyle {
     }
 
     @Override
-    public ApiError accessDenied(Call call, Caller caller, AccessDecision decision) {
+    public ApiError accessDenied(ServiceCall call, Caller caller, AccessDecision decision) {
         String action = decision.denied().map(RequiredPermission::action).orElse("oss:" + call.operation());
         String resource = decision.denied().map(RequiredPermission::resource).orElse("");
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -189,11 +189,12 @@ public final class OssWire implements WireStyle {
     }
 
     @Override
-    public void writeError(Call call, ApiError error, String requestId, Request request, Response response) throws IOException {
+    public void writeError(ServiceCall call, ApiError error, String requestId, Request request, Response response) throws IOException {
         OssXml xml = new OssXml().open("Error").element("Code", error.code()).element("Message", error.getMessage())
                 .element("RequestId", requestId).element("HostId", String.valueOf(request.getHeaders().get(HttpHeader.HOST)));
         error.extra().forEach((name, value) -> writeExtra(xml, name, value));
-        if (call != null && call.signature() instanceof OssSignature signature && error.code().equals("SignatureDoesNotMatch")) {
+        if (error.code().equals("SignatureDoesNotMatch") && call != null
+                && call.signature() instanceof OssSignature signature) {
             signatureDetail(xml, signature);
         }
         byte[] body = xml.close("Error").toString().getBytes(StandardCharsets.UTF_8);

@@ -5,7 +5,7 @@ import fcperm.sandbox.auth.AuthenticationException;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RequiredPermission;
 import fcperm.sandbox.auth.SignedRequest;
-import fcperm.sandbox.http.Call;
+import fcperm.sandbox.http.ServiceCall;
 import fcperm.sandbox.http.WireStyle;
 import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.protocol.ApiError;
@@ -77,7 +77,7 @@ public final class RpcWire implements WireStyle {
     }
 
     @Override
-    public Call open(Request request, String requestId, String region) {
+    public ServiceCall open(Request request, String requestId, String region) {
         if (String.valueOf(request.getHeaders().get(HttpHeader.AUTHORIZATION)).startsWith("ACS3-")) {
             throw new ApiError(400, "IncompleteSignature",
                     "The sandbox verifies RPC signature v1 (HMAC-SHA1) only; ACS3-HMAC-SHA256 requests are not supported.");
@@ -103,7 +103,7 @@ public final class RpcWire implements WireStyle {
         String regionId = parameters.getOrDefault("RegionId", region);
         RpcRequest rpcRequest = new RpcRequest(action, regionId, parameters);
         ResponseFormat format = ResponseFormat.of(parameters.get("Format"));
-        return Call.of(product.product().code().toLowerCase(Locale.ROOT), action, signature,
+        return ServiceCall.of(product.product().code().toLowerCase(Locale.ROOT), action, signature,
                 (caller, context) -> operation.permissions().required(new RpcInvocation(rpcRequest, caller, context)),
                 (caller, context) -> operation.handler().handle(new RpcInvocation(rpcRequest, caller, context)),
                 (body, id, response) -> write(response, 200, format, id,
@@ -204,7 +204,7 @@ public final class RpcWire implements WireStyle {
     }
 
     @Override
-    public ApiError accessDenied(Call call, Caller caller, AccessDecision decision) {
+    public ApiError accessDenied(ServiceCall call, Caller caller, AccessDecision decision) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("AuthAction", decision.denied().map(RequiredPermission::action).orElse(call.service() + ":" + call.operation()));
         detail.put("AuthResource", decision.denied().map(RequiredPermission::resource).orElse(""));
@@ -229,9 +229,9 @@ public final class RpcWire implements WireStyle {
     }
 
     @Override
-    public void writeError(Call call, ApiError error, String requestId, Request request, Response response) throws IOException {
+    public void writeError(ServiceCall call, ApiError error, String requestId, Request request, Response response) throws IOException {
         ResponseFormat format = ResponseFormat.of(formatOf(request));
-        Optional<RpcProduct> product = Optional.ofNullable(call).map(Call::service).map(productsByService::get);
+        Optional<RpcProduct> product = Optional.ofNullable(call).map(ServiceCall::service).map(productsByService::get);
         String hostId = product.map(RpcProduct::hostId).orElse(Request.getServerName(request));
         String code = product.map(RpcProduct::code).orElse("");
         write(response, error.status(), format, requestId, RpcCodec.encodeError(error, requestId, hostId, code, format));

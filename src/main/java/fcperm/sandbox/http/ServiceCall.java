@@ -15,7 +15,7 @@ import java.util.function.BiFunction;
  * needs to be allowed, and how to run it. The pipeline asks for these in order. The operation's result keeps its own
  * type up to the style's writer ({@link #of}): what the pipeline gets back is a {@link Reply}, ready to be written.
  */
-public final class Call {
+public final class ServiceCall {
 
     /** The permissions the operation needs; computed after authentication (they may read the request body). */
     @FunctionalInterface
@@ -35,7 +35,7 @@ public final class Call {
     private final Permissions permissions;
     private final BiFunction<Caller, RequestContext, Reply> run;
 
-    private Call(String service, String operation, SignedRequest signature, Permissions permissions,
+    private ServiceCall(String service, String operation, SignedRequest signature, Permissions permissions,
                  BiFunction<Caller, RequestContext, Reply> run) {
         this.service = service;
         this.operation = operation;
@@ -50,9 +50,9 @@ public final class Call {
      * @param handler   runs the operation (the caller is authenticated and authorized by then)
      * @param writer    writes what {@code handler} returned
      */
-    public static <R> Call of(String service, String operation, SignedRequest signature, Permissions permissions,
+    public static <R> ServiceCall of(String service, String operation, SignedRequest signature, Permissions permissions,
                               BiFunction<Caller, RequestContext, R> handler, ResultWriter<R> writer) {
-        return new Call(service, operation, signature, permissions, (caller, context) -> {
+        return new ServiceCall(service, operation, signature, permissions, (caller, context) -> {
             R result = handler.apply(caller, context);
             return (requestId, response) -> writer.write(result, requestId, response);
         });
