@@ -1,7 +1,7 @@
 package fcperm.sandbox;
 
+import fcperm.sandbox.http.rpc.RpcSignature;
 import fcperm.sandbox.identity.AccessKeyPair;
-import fcperm.sandbox.auth.RpcSignature;
 
 import java.io.IOException;
 import java.net.URI;

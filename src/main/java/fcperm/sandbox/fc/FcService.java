@@ -3,6 +3,7 @@ package fcperm.sandbox.fc;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RoleSessionRefused;
 import fcperm.sandbox.auth.RoleSessions;
+import fcperm.sandbox.http.fc.FcErrors;
 import fcperm.sandbox.identity.Arn;
 import fcperm.sandbox.identity.IssuedSession;
 import fcperm.sandbox.identity.ResourceMembership;
@@ -77,7 +78,7 @@ public final class FcService implements AutoCloseable {
 
     // ---- services
 
-    public Page<FcServiceRecord> listServices(String region, String prefix, String startKey, String nextToken, int limit) {
+    public TokenPage<FcServiceRecord> listServices(String region, String prefix, String startKey, String nextToken, int limit) {
         String from = max(startKey, nextToken);
         List<FcServiceRecord> rows = store.services(region, prefix, from, limit + 1);
         return page(rows, limit, FcServiceRecord::name);
@@ -169,7 +170,7 @@ public final class FcService implements AutoCloseable {
 
     // ---- functions
 
-    public Page<FcFunctionRecord> listFunctions(String region, String service, String prefix, String startKey,
+    public TokenPage<FcFunctionRecord> listFunctions(String region, String service, String prefix, String startKey,
                                                 String nextToken, int limit) {
         getService(region, service);
         List<FcFunctionRecord> rows = store.functions(region, service, prefix, max(startKey, nextToken), limit + 1);
@@ -368,11 +369,11 @@ public final class FcService implements AutoCloseable {
         }
     }
 
-    private static <T> Page<T> page(List<T> rows, int limit, Function<T, String> name) {
+    private static <T> TokenPage<T> page(List<T> rows, int limit, Function<T, String> name) {
         if (rows.size() > limit) {
-            return new Page<>(List.copyOf(rows.subList(0, limit)), Optional.of(name.apply(rows.get(limit))));
+            return new TokenPage<>(List.copyOf(rows.subList(0, limit)), Optional.of(name.apply(rows.get(limit))));
         }
-        return new Page<>(List.copyOf(rows), Optional.empty());
+        return new TokenPage<>(List.copyOf(rows), Optional.empty());
     }
 
     private static String max(String a, String b) {

@@ -1,7 +1,12 @@
 package fcperm.sandbox.oss;
 
-import fcperm.sandbox.auth.OssSignature;
 import fcperm.sandbox.auth.RequiredPermission;
+import fcperm.sandbox.http.oss.OssErrors;
+import fcperm.sandbox.http.oss.OssOperation;
+import fcperm.sandbox.http.oss.OssRequest;
+import fcperm.sandbox.http.oss.OssResponse;
+import fcperm.sandbox.http.oss.OssSignature;
+import fcperm.sandbox.http.oss.OssXml;
 import fcperm.sandbox.identity.Arn;
 import org.w3c.dom.Element;
 
@@ -27,12 +32,7 @@ import java.util.function.Function;
  * needs (OSS actions on {@code acs:oss:*:<uid>:<bucket>[/<key>]}, in the bucket's resource group, with
  * {@code oss:Prefix}/{@code oss:Delimiter} for listings), and the XML shapes of wire-protocols.md §5.6.
  */
-public final class OssApi {
-
-    /** One operation. */
-    public record Operation(String name, Function<OssRequest, List<RequiredPermission>> permissions,
-                            Function<OssRequest, OssResponse> run) {
-    }
+public final class OssApi implements OssOperation.Table {
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
@@ -42,13 +42,14 @@ public final class OssApi {
         this.service = service;
     }
 
-    public Operation operation(OssRequest request) {
+    @Override
+    public OssOperation operation(OssRequest request) {
         String method = request.method();
         boolean onService = request.bucket().isEmpty();
         boolean onBucket = !onService && request.key().isEmpty();
         if (onService) {
             if (method.equals("GET")) {
-                return new Operation("ListBuckets", r -> List.of(RequiredPermission.of("oss:ListBuckets",
+                return new OssOperation("ListBuckets", r -> List.of(RequiredPermission.of("oss:ListBuckets",
                         Arn.oss(service.accountId(), "*"))), this::listBuckets);
             }
         } else if (onBucket) {
@@ -57,7 +58,7 @@ public final class OssApi {
                     return request.has("resourceGroup")
                             ? bucketOp("PutBucketResourceGroup", "oss:PutBucketResourceGroup", this::putBucketResourceGroup)
                             : request.query().keySet().stream().allMatch(OssSignature::isPresigningParameter)
-                            ? new Operation("PutBucket", r -> List.of(RequiredPermission.of("oss:PutBucket", bucketArn(r))),
+                            ? new OssOperation("PutBucket", r -> List.of(RequiredPermission.of("oss:PutBucket", bucketArn(r))),
                             this::putBucket)
                             : unsupported(request);
                 }
@@ -74,7 +75,7 @@ public final class OssApi {
                     if (request.has("acl")) {
                         return bucketOp("GetBucketAcl", "oss:GetBucketAcl", this::getBucketAcl);
                     }
-                    return new Operation(request.query("list-type").filter("2"::equals).isPresent() ? "ListObjectsV2" : "ListObjects",
+                    return new OssOperation(request.query("list-type").filter("2"::equals).isPresent() ? "ListObjectsV2" : "ListObjects",
                             r -> List.of(withGroup("oss:ListObjects", bucketArn(r), r.bucket(), Map.of(
                                     "oss:Prefix", List.of(r.query("prefix").orElse("")),
                                     "oss:Delimiter", List.of(r.query("delimiter").orElse(""))))),
@@ -85,7 +86,7 @@ public final class OssApi {
                 }
                 case "POST" -> {
                     if (request.has("delete")) {
-                        return new Operation("DeleteMultipleObjects", this::deleteMultiplePermissions, this::deleteMultiple);
+                        return new OssOperation("DeleteMultipleObjects", this::deleteMultiplePermissions, this::deleteMultiple);
                     }
                 }
                 default -> {
@@ -98,7 +99,7 @@ public final class OssApi {
             switch (method) {
                 case "PUT" -> {
                     return request.header("x-oss-copy-source").isPresent()
-                            ? new Operation("CopyObject", this::copyPermissions, this::copyObject)
+                            ? new OssOperation("CopyObject", this::copyPermissions, this::copyObject)
                             : objectOp("PutObject", "oss:PutObject", this::putObject);
                 }
                 case "GET" -> {
@@ -123,16 +124,16 @@ public final class OssApi {
         return !name.startsWith("response-") && !OssSignature.isPresigningParameter(name);
     }
 
-    private static Operation unsupported(OssRequest request) {
+    private static OssOperation unsupported(OssRequest request) {
         throw OssErrors.notImplemented(request.method() + " with " + String.join(",", request.query().keySet()));
     }
 
-    private Operation bucketOp(String name, String action, Function<OssRequest, OssResponse> run) {
-        return new Operation(name, r -> List.of(withGroup(action, bucketArn(r), r.bucket(), Map.of())), run);
+    private OssOperation bucketOp(String name, String action, Function<OssRequest, OssResponse> run) {
+        return new OssOperation(name, r -> List.of(withGroup(action, bucketArn(r), r.bucket(), Map.of())), run);
     }
 
-    private Operation objectOp(String name, String action, Function<OssRequest, OssResponse> run) {
-        return new Operation(name, r -> List.of(withGroup(action, objectArn(r.bucket(), r.key()), r.bucket(), Map.of())), run);
+    private OssOperation objectOp(String name, String action, Function<OssRequest, OssResponse> run) {
+        return new OssOperation(name, r -> List.of(withGroup(action, objectArn(r.bucket(), r.key()), r.bucket(), Map.of())), run);
     }
 
     private String bucketArn(OssRequest request) {

@@ -1,5 +1,6 @@
 package fcperm.sandbox.oss;
 
+import fcperm.sandbox.http.oss.OssErrors;
 import fcperm.sandbox.identity.ResourceMembership;
 import fcperm.sandbox.protocol.Crc64;
 import fcperm.sandbox.store.Database;

@@ -1,6 +1,13 @@
 package fcperm.sandbox.ram;
 
 import fcperm.sandbox.auth.RequiredPermission;
+import fcperm.sandbox.http.rpc.RpcApi;
+import fcperm.sandbox.http.rpc.RpcBody;
+import fcperm.sandbox.http.rpc.RpcErrors;
+import fcperm.sandbox.http.rpc.RpcInvocation;
+import fcperm.sandbox.http.rpc.RpcOperation;
+import fcperm.sandbox.http.rpc.RpcProduct;
+import fcperm.sandbox.http.rpc.RpcRequest;
 import fcperm.sandbox.identity.AccessKey;
 import fcperm.sandbox.identity.Arn;
 import fcperm.sandbox.identity.Caller;
@@ -9,13 +16,6 @@ import fcperm.sandbox.identity.PolicyVersion;
 import fcperm.sandbox.identity.Role;
 import fcperm.sandbox.identity.User;
 import fcperm.sandbox.protocol.ApiError;
-import fcperm.sandbox.protocol.RpcApi;
-import fcperm.sandbox.protocol.RpcBody;
-import fcperm.sandbox.protocol.RpcErrors;
-import fcperm.sandbox.protocol.RpcInvocation;
-import fcperm.sandbox.protocol.RpcOperation;
-import fcperm.sandbox.protocol.RpcProduct;
-import fcperm.sandbox.protocol.RpcRequest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -383,7 +383,7 @@ public final class RamApi implements RpcApi {
         return (int) maxItems;
     }
 
-    private static <T> RpcBody paged(Page<T> page, String listName, String itemName, Function<T, RpcBody> item) {
+    private static <T> RpcBody paged(MarkerPage<T> page, String listName, String itemName, Function<T, RpcBody> item) {
         return RpcBody.create()
                 .put("IsTruncated", page.truncated())
                 .put("Marker", page.nextMarker().orElse(null))

@@ -72,7 +72,7 @@ public final class RamService {
         return database.read(tx -> role(tx, roleName));
     }
 
-    Page<Role> listRoles(Optional<String> marker, int maxItems) {
+    MarkerPage<Role> listRoles(Optional<String> marker, int maxItems) {
         String from = marker.map(Markers::decode).orElse("");
         return page(database.read(tx -> store.roles(tx, from, maxItems + 1)), maxItems, Role::roleName);
     }
@@ -132,7 +132,7 @@ public final class RamService {
         return database.read(tx -> user(tx, userName));
     }
 
-    Page<User> listUsers(Optional<String> marker, int maxItems) {
+    MarkerPage<User> listUsers(Optional<String> marker, int maxItems) {
         String from = marker.map(Markers::decode).orElse("");
         return page(database.read(tx -> store.users(tx, from, maxItems + 1)), maxItems, User::userName);
     }
@@ -202,7 +202,7 @@ public final class RamService {
     }
 
     /** System policies first, then custom ones, each in name order; {@code policyType} filters. */
-    Page<Policy> listPolicies(Optional<String> policyType, Optional<String> marker, int maxItems) {
+    MarkerPage<Policy> listPolicies(Optional<String> policyType, Optional<String> marker, int maxItems) {
         policyType.ifPresent(RamService::checkPolicyType);
         List<Policy> all = database.read(tx -> {
             List<Policy> policies = new ArrayList<>();
@@ -443,11 +443,11 @@ public final class RamService {
 
     // ---- shared rules
 
-    private static <T> Page<T> page(List<T> fetched, int maxItems, Function<T, String> name) {
+    private static <T> MarkerPage<T> page(List<T> fetched, int maxItems, Function<T, String> name) {
         if (fetched.size() <= maxItems) {
-            return new Page<>(fetched, Optional.empty());
+            return new MarkerPage<>(fetched, Optional.empty());
         }
-        return new Page<>(List.copyOf(fetched.subList(0, maxItems)), Optional.of(Markers.encode(name.apply(fetched.get(maxItems)))));
+        return new MarkerPage<>(List.copyOf(fetched.subList(0, maxItems)), Optional.of(Markers.encode(name.apply(fetched.get(maxItems)))));
     }
 
     static String checkPolicyType(String policyType) {

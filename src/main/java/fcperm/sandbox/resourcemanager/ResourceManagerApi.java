@@ -1,18 +1,18 @@
 package fcperm.sandbox.resourcemanager;
 
 import fcperm.sandbox.auth.RequiredPermission;
+import fcperm.sandbox.http.rpc.RpcApi;
+import fcperm.sandbox.http.rpc.RpcBody;
+import fcperm.sandbox.http.rpc.RpcInvocation;
+import fcperm.sandbox.http.rpc.RpcOperation;
+import fcperm.sandbox.http.rpc.RpcProduct;
+import fcperm.sandbox.http.rpc.RpcRequest;
 import fcperm.sandbox.identity.Arn;
 import fcperm.sandbox.identity.GroupQuery;
 import fcperm.sandbox.identity.GroupedResource;
 import fcperm.sandbox.identity.PageRequest;
 import fcperm.sandbox.identity.ResourceGroupRecord;
 import fcperm.sandbox.identity.ResourceQuery;
-import fcperm.sandbox.protocol.RpcApi;
-import fcperm.sandbox.protocol.RpcBody;
-import fcperm.sandbox.protocol.RpcInvocation;
-import fcperm.sandbox.protocol.RpcOperation;
-import fcperm.sandbox.protocol.RpcProduct;
-import fcperm.sandbox.protocol.RpcRequest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +100,7 @@ public final class ResourceManagerApi implements RpcApi {
         List<String> ids = request.indexed("ResourceGroupIds");
         GroupQuery query = new GroupQuery(ids.isEmpty() ? request.optional("ResourceGroupId").stream().toList() : ids,
                 request.optional("Name"), request.optional("DisplayName"), request.optional("Status"));
-        Page<ResourceGroupRecord> page = service.listGroups(query, page(request));
+        NumberedPage<ResourceGroupRecord> page = service.listGroups(query, page(request));
         return paged(page).list("ResourceGroups", "ResourceGroup", page.items().stream().map(this::groupBody).toList());
     }
 
@@ -159,7 +159,7 @@ public final class ResourceManagerApi implements RpcApi {
     /** {@code Language} picks the language of system policy descriptions; the catalog has English ones only. */
     private RpcBody listAttachments(RpcInvocation invocation) {
         RpcRequest request = invocation.request();
-        Page<PolicyAttachment> page = service.listAttachments(request.optional("ResourceGroupId"),
+        NumberedPage<PolicyAttachment> page = service.listAttachments(request.optional("ResourceGroupId"),
                 request.optional("PolicyType"), request.optional("PolicyName"), request.optional("PrincipalType"),
                 request.optional("PrincipalName"), page(request));
         return paged(page).list("PolicyAttachments", "PolicyAttachment", page.items().stream().map(attachment -> RpcBody.create()
@@ -179,7 +179,7 @@ public final class ResourceManagerApi implements RpcApi {
         ResourceQuery query = new ResourceQuery(request.optional("ResourceGroupId"), request.optional("Service"),
                 request.optional("Region"), request.optional("ResourceType"), request.optional("ResourceId"),
                 resourceTypes(request));
-        Page<GroupedResource> page = service.listResources(query, page(request));
+        NumberedPage<GroupedResource> page = service.listResources(query, page(request));
         return paged(page).list("Resources", "Resource", page.items().stream().map(resource -> RpcBody.create()
                 .put("Service", resource.service())
                 .put("ResourceType", resource.resourceType())
@@ -205,7 +205,7 @@ public final class ResourceManagerApi implements RpcApi {
 
     // ---- paging
 
-    private static RpcBody paged(Page<?> page) {
+    private static RpcBody paged(NumberedPage<?> page) {
         return RpcBody.create().put("PageNumber", page.request().number()).put("PageSize", page.request().size())
                 .put("TotalCount", page.totalCount());
     }

@@ -61,8 +61,8 @@ public final class ResourceManagerService {
 
     // ---- resource groups
 
-    Page<ResourceGroupRecord> listGroups(GroupQuery query, PageRequest page) {
-        return database.read(tx -> new Page<>(store.groups(tx, query, page), page, store.groupCount(tx, query)));
+    NumberedPage<ResourceGroupRecord> listGroups(GroupQuery query, PageRequest page) {
+        return database.read(tx -> new NumberedPage<>(store.groups(tx, query, page), page, store.groupCount(tx, query)));
     }
 
     ResourceGroupRecord getGroup(String id) {
@@ -190,7 +190,7 @@ public final class ResourceManagerService {
      * ListPolicyAttachments: every filter is optional. A principal named without a type is recognised by its domain;
      * a name that is not one of this account's principals matches nothing (it is a filter, not a reference).
      */
-    Page<PolicyAttachment> listAttachments(Optional<String> scope, Optional<String> policyType, Optional<String> policyName,
+    NumberedPage<PolicyAttachment> listAttachments(Optional<String> scope, Optional<String> policyType, Optional<String> policyName,
                                            Optional<String> principalType, Optional<String> principalName,
                                            PageRequest page) {
         scope.filter(id -> !id.equals(account.id())).ifPresent(ResourceManagerService::requireGroupIdForm);
@@ -199,7 +199,7 @@ public final class ResourceManagerService {
         Optional<String> type = principalType.or(() -> principalName.flatMap(principalNames::typeOf));
         Optional<String> shortName = principalName.flatMap(name -> type.flatMap(t -> principalNames.shortName(t, name)));
         if (principalName.isPresent() && shortName.isEmpty()) {
-            return new Page<>(List.of(), page, 0);
+            return new NumberedPage<>(List.of(), page, 0);
         }
         AttachmentQuery query = new AttachmentQuery(scope, policyType, policyName, type.map(PrincipalNames::storedType),
                 shortName);
@@ -208,7 +208,7 @@ public final class ResourceManagerService {
             for (ResourceGroupDirectory.AttachmentRow row : store.attachments(tx, query, page)) {
                 items.add(attachment(row));
             }
-            return new Page<>(items, page, store.attachmentCount(tx, query));
+            return new NumberedPage<>(items, page, store.attachmentCount(tx, query));
         });
     }
 
@@ -223,13 +223,13 @@ public final class ResourceManagerService {
 
     // ---- grouped resources
 
-    Page<GroupedResource> listResources(ResourceQuery query, PageRequest page) {
+    NumberedPage<GroupedResource> listResources(ResourceQuery query, PageRequest page) {
         return database.read(tx -> {
             if (query.resourceGroupId().isPresent()) {
                 requireGroupIdForm(query.resourceGroupId().get());
                 existingGroup(tx, query.resourceGroupId().get());
             }
-            return new Page<>(store.resources(tx, query, page), page, store.resourceCount(tx, query));
+            return new NumberedPage<>(store.resources(tx, query, page), page, store.resourceCount(tx, query));
         });
     }
 

@@ -1,15 +1,15 @@
 package fcperm.sandbox.sts;
 
 import fcperm.sandbox.auth.RequiredPermission;
+import fcperm.sandbox.http.rpc.RpcApi;
+import fcperm.sandbox.http.rpc.RpcBody;
+import fcperm.sandbox.http.rpc.RpcInvocation;
+import fcperm.sandbox.http.rpc.RpcOperation;
+import fcperm.sandbox.http.rpc.RpcProduct;
+import fcperm.sandbox.http.rpc.RpcRequest;
 import fcperm.sandbox.identity.Arn;
 import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.identity.IssuedSession;
-import fcperm.sandbox.protocol.RpcApi;
-import fcperm.sandbox.protocol.RpcBody;
-import fcperm.sandbox.protocol.RpcInvocation;
-import fcperm.sandbox.protocol.RpcOperation;
-import fcperm.sandbox.protocol.RpcProduct;
-import fcperm.sandbox.protocol.RpcRequest;
 
 import java.util.List;
 

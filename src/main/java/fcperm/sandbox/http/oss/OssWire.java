@@ -1,17 +1,12 @@
-package fcperm.sandbox.http;
+package fcperm.sandbox.http.oss;
 
 import fcperm.sandbox.auth.AccessDecision;
 import fcperm.sandbox.auth.AuthenticationException;
-import fcperm.sandbox.auth.OssSignature;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RequiredPermission;
+import fcperm.sandbox.http.ServiceCall;
+import fcperm.sandbox.http.WireStyle;
 import fcperm.sandbox.identity.Caller;
-import fcperm.sandbox.oss.OssApi;
-import fcperm.sandbox.oss.OssErrors;
-import fcperm.sandbox.oss.OssRequest;
-import fcperm.sandbox.oss.OssResponse;
-import fcperm.sandbox.oss.OssXml;
-import fcperm.sandbox.oss.RequestBody;
 import fcperm.sandbox.protocol.ApiError;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -47,11 +42,11 @@ public final class OssWire implements WireStyle {
     private static final Pattern VIRTUAL_HOST = Pattern.compile(
             "^([a-z0-9][a-z0-9-]{1,61}[a-z0-9])?\\.?oss-[a-z0-9-]+\\.aliyuncs\\.com(:\\d+)?$");
 
-    private final OssApi api;
+    private final OssOperation.Table operations;
     private final Clock clock;
 
-    public OssWire(OssApi api, Clock clock) {
-        this.api = api;
+    public OssWire(OssOperation.Table operations, Clock clock) {
+        this.operations = operations;
         this.clock = clock;
     }
 
@@ -64,7 +59,7 @@ public final class OssWire implements WireStyle {
     }
 
     @Override
-    public Call open(Request request, String requestId, String region) {
+    public ServiceCall open(Request request, String requestId, String region) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
             headers.putIfAbsent(field.getName().toLowerCase(Locale.ROOT), field.getValue());
@@ -97,8 +92,11 @@ public final class OssWire implements WireStyle {
         }
         OssRequest ossRequest = new OssRequest(request.getMethod(), bucket, key, query, headers, region,
                 new RequestBody(() -> Content.Source.asInputStream(request)));
-        OssApi.Operation operation = api.operation(ossRequest);
-        return new OssCall(operation, ossRequest, signature);
+        OssOperation operation = operations.operation(ossRequest);
+        return ServiceCall.of("oss", operation.name(), signature,
+                (caller, context) -> operation.permissions().apply(ossRequest),
+                (caller, context) -> operation.run().apply(ossRequest),
+                OssWire::writeResult);
     }
 
     /** The decoded query; a parameter without value maps to "". */
@@ -146,7 +144,7 @@ public final class OssWire implements WireStyle {
     }
 
     @Override
-    public ApiError accessDenied(Call call, Caller caller, AccessDecision decision) {
+    public ApiError accessDenied(ServiceCall call, Caller caller, AccessDecision decision) {
         String action = decision.denied().map(RequiredPermission::action).orElse("oss:" + call.operation());
         String resource = decision.denied().map(RequiredPermission::resource).orElse("");
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -161,9 +159,7 @@ public final class OssWire implements WireStyle {
                 Map.of("AccessDeniedDetail", detail));
     }
 
-    @Override
-    public void writeResult(Call call, Object result, String requestId, Response response) throws IOException {
-        OssResponse oss = (OssResponse) result;
+    private static void writeResult(OssResponse oss, String requestId, Response response) throws IOException {
         response.setStatus(oss.status());
         exactHeader(response, "x-oss-request-id", requestId);
         oss.headers().forEach((name, value) -> exactHeader(response, name, value));
@@ -193,12 +189,13 @@ public final class OssWire implements WireStyle {
     }
 
     @Override
-    public void writeError(Call call, ApiError error, String requestId, Request request, Response response) throws IOException {
+    public void writeError(ServiceCall call, ApiError error, String requestId, Request request, Response response) throws IOException {
         OssXml xml = new OssXml().open("Error").element("Code", error.code()).element("Message", error.getMessage())
                 .element("RequestId", requestId).element("HostId", String.valueOf(request.getHeaders().get(HttpHeader.HOST)));
         error.extra().forEach((name, value) -> writeExtra(xml, name, value));
-        if (call instanceof OssCall oss && error.code().equals("SignatureDoesNotMatch")) {
-            signatureDetail(xml, oss.signature());
+        if (error.code().equals("SignatureDoesNotMatch") && call != null
+                && call.signature() instanceof OssSignature signature) {
+            signatureDetail(xml, signature);
         }
         byte[] body = xml.close("Error").toString().getBytes(StandardCharsets.UTF_8);
         response.setStatus(error.status());
@@ -237,28 +234,5 @@ public final class OssWire implements WireStyle {
 
     private static void exactHeader(Response response, String name, String value) {
         response.getHeaders().put(new HttpField(null, name, value));
-    }
-
-    /** An opened OSS request. */
-    private record OssCall(OssApi.Operation ossOperation, OssRequest request, OssSignature signature) implements Call {
-        @Override
-        public String service() {
-            return "oss";
-        }
-
-        @Override
-        public String operation() {
-            return ossOperation.name();
-        }
-
-        @Override
-        public List<RequiredPermission> permissions(Caller caller, RequestContext context) {
-            return ossOperation.permissions().apply(request);
-        }
-
-        @Override
-        public Object invoke(Caller caller, RequestContext context) {
-            return ossOperation.run().apply(request);
-        }
     }
 }

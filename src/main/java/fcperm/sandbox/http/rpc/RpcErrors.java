@@ -1,5 +1,6 @@
-package fcperm.sandbox.protocol;
+package fcperm.sandbox.http.rpc;
 
+import fcperm.sandbox.protocol.ApiError;
 /** The errors every POP RPC product shares (the gateway's, before any service rule), with the cloud's codes. */
 public final class RpcErrors {
 
@@ -41,14 +42,5 @@ public final class RpcErrors {
 
     public static ApiError unsupportedSignatureVersion(String version) {
         return new ApiError(400, "InvalidSignatureVersion", "Specified signature version is not valid: " + version);
-    }
-
-    public static ApiError internalError() {
-        return new ApiError(500, "InternalError", "The request processing has failed due to some unknown error.");
-    }
-
-    public static ApiError unsupportedRequest() {
-        return new ApiError(400, "UnsupportedRequest",
-                "The sandbox cannot tell which service this request is for (no Action, no known Authorization scheme).");
     }
 }

@@ -1,4 +1,4 @@
-package fcperm.sandbox.oss;
+package fcperm.sandbox.http.oss;
 
 import java.util.List;
 import java.util.Map;

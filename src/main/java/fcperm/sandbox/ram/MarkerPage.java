@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** One page of a Marker/MaxItems listing; {@code nextMarker} is present when more items follow. */
-record Page<T>(List<T> items, Optional<String> nextMarker) {
+record MarkerPage<T>(List<T> items, Optional<String> nextMarker) {
 
     boolean truncated() {
         return nextMarker.isPresent();

@@ -1,17 +1,17 @@
-package fcperm.sandbox.oss;
+package fcperm.sandbox.http.oss;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 
 /** OSS's XML: a small writer for response bodies, and a hardened reader (no DTDs, no entities) for request bodies. */
 public final class OssXml {
@@ -54,7 +54,7 @@ public final class OssXml {
     }
 
     /** Parses a request body; a body that is not well-formed XML is MalformedXML. */
-    static Element parse(byte[] body) {
+    public static Element parse(byte[] body) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -71,7 +71,7 @@ public final class OssXml {
     }
 
     /** The text of every descendant element named {@code name}. */
-    static List<String> texts(Element root, String name) {
+    public static List<String> texts(Element root, String name) {
         List<String> texts = new ArrayList<>();
         NodeList nodes = root.getElementsByTagName(name);
         for (int i = 0; i < nodes.getLength(); i++) {

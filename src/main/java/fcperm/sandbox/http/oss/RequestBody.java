@@ -1,4 +1,4 @@
-package fcperm.sandbox.oss;
+package fcperm.sandbox.http.oss;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,12 +23,12 @@ public final class RequestBody {
     }
 
     /** The body as a stream, for operations that store it as it arrives. */
-    InputStream stream() {
+    public InputStream stream() {
         return source.get();
     }
 
     /** The first {@link #MAX_XML_BYTES} bytes of the body, read on first use and kept. */
-    synchronized byte[] xmlBytes() {
+    public synchronized byte[] xmlBytes() {
         if (bytes == null) {
             try (InputStream in = source.get()) {
                 bytes = in.readNBytes(MAX_XML_BYTES);

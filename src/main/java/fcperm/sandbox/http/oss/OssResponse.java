@@ -1,4 +1,4 @@
-package fcperm.sandbox.oss;
+package fcperm.sandbox.http.oss;
 
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
-package fcperm.sandbox.auth;
+package fcperm.sandbox.http.oss;
 
+import fcperm.sandbox.auth.Hmac;
+import fcperm.sandbox.auth.SignedRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,5 +1,6 @@
-package fcperm.sandbox.protocol;
+package fcperm.sandbox.http.rpc;
 
+import fcperm.sandbox.protocol.ApiError;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

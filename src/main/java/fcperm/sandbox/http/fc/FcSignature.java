@@ -1,5 +1,7 @@
-package fcperm.sandbox.auth;
+package fcperm.sandbox.http.fc;
 
+import fcperm.sandbox.auth.Hmac;
+import fcperm.sandbox.auth.SignedRequest;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;

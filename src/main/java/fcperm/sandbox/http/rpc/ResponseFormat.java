@@ -1,4 +1,4 @@
-package fcperm.sandbox.protocol;
+package fcperm.sandbox.http.rpc;
 
 /** The RPC {@code Format} parameter: JSON unless the client asks for XML. */
 public enum ResponseFormat {

@@ -1,5 +1,6 @@
-package fcperm.sandbox.auth;
+package fcperm.sandbox.http.rpc;
 
+import fcperm.sandbox.auth.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;

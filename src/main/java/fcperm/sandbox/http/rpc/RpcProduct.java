@@ -1,4 +1,4 @@
-package fcperm.sandbox.protocol;
+package fcperm.sandbox.http.rpc;
 
 /**
  * An RPC product as the wire names it: its code (used in links and logs, e.g. {@code Ram}), its API version (the

@@ -1,4 +1,4 @@
-package fcperm.sandbox.fc;
+package fcperm.sandbox.http.fc;
 
 import fcperm.sandbox.protocol.ApiError;
 

@@ -1,22 +1,14 @@
-package fcperm.sandbox.http;
+package fcperm.sandbox.http.rpc;
 
 import fcperm.sandbox.auth.AccessDecision;
 import fcperm.sandbox.auth.AuthenticationException;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RequiredPermission;
-import fcperm.sandbox.auth.RpcSignature;
 import fcperm.sandbox.auth.SignedRequest;
+import fcperm.sandbox.http.ServiceCall;
+import fcperm.sandbox.http.WireStyle;
 import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.protocol.ApiError;
-import fcperm.sandbox.protocol.ResponseFormat;
-import fcperm.sandbox.protocol.RpcApi;
-import fcperm.sandbox.protocol.RpcBody;
-import fcperm.sandbox.protocol.RpcCodec;
-import fcperm.sandbox.protocol.RpcErrors;
-import fcperm.sandbox.protocol.RpcInvocation;
-import fcperm.sandbox.protocol.RpcOperation;
-import fcperm.sandbox.protocol.RpcProduct;
-import fcperm.sandbox.protocol.RpcRequest;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.io.Content;
@@ -52,12 +44,14 @@ public final class RpcWire implements WireStyle {
     }
 
     private final Map<String, Product> productsByVersion = new HashMap<>();
+    private final Map<String, RpcProduct> productsByService = new HashMap<>();
 
     public RpcWire(List<RpcApi> apis) {
         for (RpcApi api : apis) {
             Map<String, RpcOperation> operations = new HashMap<>();
             api.operations().forEach(operation -> operations.put(operation.action(), operation));
             productsByVersion.put(api.product().version(), new Product(api.product(), operations));
+            productsByService.put(api.product().code().toLowerCase(Locale.ROOT), api.product());
         }
     }
 
@@ -83,7 +77,7 @@ public final class RpcWire implements WireStyle {
     }
 
     @Override
-    public Call open(Request request, String requestId, String region) {
+    public ServiceCall open(Request request, String requestId, String region) {
         if (String.valueOf(request.getHeaders().get(HttpHeader.AUTHORIZATION)).startsWith("ACS3-")) {
             throw new ApiError(400, "IncompleteSignature",
                     "The sandbox verifies RPC signature v1 (HMAC-SHA1) only; ACS3-HMAC-SHA256 requests are not supported.");
@@ -107,8 +101,13 @@ public final class RpcWire implements WireStyle {
         }
         SignedRequest signature = signature(request.getMethod(), parameters);
         String regionId = parameters.getOrDefault("RegionId", region);
-        return new RpcCall(product.product(), operation, new RpcRequest(action, regionId, parameters),
-                ResponseFormat.of(parameters.get("Format")), signature);
+        RpcRequest rpcRequest = new RpcRequest(action, regionId, parameters);
+        ResponseFormat format = ResponseFormat.of(parameters.get("Format"));
+        return ServiceCall.of(product.product().code().toLowerCase(Locale.ROOT), action, signature,
+                (caller, context) -> operation.permissions().required(new RpcInvocation(rpcRequest, caller, context)),
+                (caller, context) -> operation.handler().handle(new RpcInvocation(rpcRequest, caller, context)),
+                (body, id, response) -> write(response, 200, format, id,
+                        RpcCodec.encodeResult(action, body, id, format)));
     }
 
     /** Query string and form body merged, decoded (the first value wins when a name repeats). */
@@ -205,7 +204,7 @@ public final class RpcWire implements WireStyle {
     }
 
     @Override
-    public ApiError accessDenied(Call call, Caller caller, AccessDecision decision) {
+    public ApiError accessDenied(ServiceCall call, Caller caller, AccessDecision decision) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("AuthAction", decision.denied().map(RequiredPermission::action).orElse(call.service() + ":" + call.operation()));
         detail.put("AuthResource", decision.denied().map(RequiredPermission::resource).orElse(""));
@@ -230,30 +229,15 @@ public final class RpcWire implements WireStyle {
     }
 
     @Override
-    public void writeResult(Call call, Object result, String requestId, Response response) throws IOException {
-        RpcCall rpc = (RpcCall) call;
-        write(response, 200, rpc.format(), requestId,
-                RpcCodec.encodeResult(rpc.request().action(), (RpcBody) result, requestId, rpc.format()));
+    public void writeError(ServiceCall call, ApiError error, String requestId, Request request, Response response) throws IOException {
+        ResponseFormat format = ResponseFormat.of(formatOf(request));
+        Optional<RpcProduct> product = Optional.ofNullable(call).map(ServiceCall::service).map(productsByService::get);
+        String hostId = product.map(RpcProduct::hostId).orElse(Request.getServerName(request));
+        String code = product.map(RpcProduct::code).orElse("");
+        write(response, error.status(), format, requestId, RpcCodec.encodeError(error, requestId, hostId, code, format));
     }
 
-    @Override
-    public void writeError(Call call, ApiError error, String requestId, Request request, Response response) throws IOException {
-        ResponseFormat format;
-        String hostId;
-        String product;
-        if (call instanceof RpcCall rpc) {
-            format = rpc.format();
-            hostId = rpc.product().hostId();
-            product = rpc.product().code();
-        } else {
-            format = ResponseFormat.of(formatOf(request));
-            hostId = Request.getServerName(request);
-            product = "";
-        }
-        write(response, error.status(), format, requestId, RpcCodec.encodeError(error, requestId, hostId, product, format));
-    }
-
-    /** The Format a request asked for, read again after a failure to open it (the form body is cached by Jetty). */
+    /** The Format a request asked for, read again for its error (Jetty keeps the form body it has read). */
     private static String formatOf(Request request) {
         try {
             return parameters(request).get("Format");
@@ -269,29 +253,5 @@ public final class RpcWire implements WireStyle {
         response.getHeaders().put("x-acs-request-id", requestId);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         Content.Sink.write(response, true, ByteBuffer.wrap(body));
-    }
-
-    /** An opened RPC request. */
-    private record RpcCall(RpcProduct product, RpcOperation rpcOperation, RpcRequest request, ResponseFormat format,
-                           SignedRequest signature) implements Call {
-        @Override
-        public String service() {
-            return product.code().toLowerCase(Locale.ROOT);
-        }
-
-        @Override
-        public String operation() {
-            return request.action();
-        }
-
-        @Override
-        public List<RequiredPermission> permissions(Caller caller, RequestContext context) {
-            return rpcOperation.permissions().required(new RpcInvocation(request, caller, context));
-        }
-
-        @Override
-        public Object invoke(Caller caller, RequestContext context) {
-            return rpcOperation.handler().handle(new RpcInvocation(request, caller, context));
-        }
     }
 }

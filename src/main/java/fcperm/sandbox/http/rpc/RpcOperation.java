@@ -1,4 +1,4 @@
-package fcperm.sandbox.protocol;
+package fcperm.sandbox.http.rpc;
 
 import fcperm.sandbox.auth.RequiredPermission;
 

@@ -1,19 +1,16 @@
-package fcperm.sandbox.http;
+package fcperm.sandbox.http.fc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fcperm.sandbox.auth.AccessDecision;
 import fcperm.sandbox.auth.AuthenticationException;
-import fcperm.sandbox.auth.FcSignature;
-import fcperm.sandbox.auth.OssSignature;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RequiredPermission;
 import fcperm.sandbox.auth.SignedRequest;
-import fcperm.sandbox.fc.FcApi;
-import fcperm.sandbox.fc.FcErrors;
-import fcperm.sandbox.fc.FcRequest;
-import fcperm.sandbox.fc.FcResponse;
+import fcperm.sandbox.http.ServiceCall;
+import fcperm.sandbox.http.WireStyle;
+import fcperm.sandbox.http.oss.OssSignature;
 import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.protocol.ApiError;
 import org.eclipse.jetty.http.HttpField;
@@ -39,14 +36,16 @@ import java.util.Map;
  */
 public final class FcWire implements WireStyle {
 
+    /** The API version every path starts with. */
+    public static final String VERSION_PREFIX = "/2016-08-15";
     /** Bodies larger than this are refused before they are read (a 50 MB zip is ~67 MB in base64). */
     private static final long MAX_BODY_BYTES = 100L * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final FcApi api;
+    private final FcOperation.Table operations;
 
-    public FcWire(FcApi api) {
-        this.api = api;
+    public FcWire(FcOperation.Table operations) {
+        this.operations = operations;
     }
 
     @Override
@@ -54,13 +53,13 @@ public final class FcWire implements WireStyle {
         String path = request.getHttpURI().getPath();
         String query = String.valueOf(request.getHttpURI().getQuery());
         // "2016-08-15" is also a valid bucket name: a path-style OSS request to it is signed (or presigned) as OSS
-        return path != null && path.startsWith(FcApi.VERSION_PREFIX + "/")
+        return path != null && path.startsWith(VERSION_PREFIX + "/")
                 && !OssSignature.isOssSigned(request.getHeaders().get(HttpHeader.AUTHORIZATION))
                 && !query.contains("OSSAccessKeyId=") && !query.contains("x-oss-signature");
     }
 
     @Override
-    public Call open(Request request, String requestId, String region) {
+    public ServiceCall open(Request request, String requestId, String region) {
         String path = request.getHttpURI().getDecodedPath();
         Map<String, String> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
@@ -75,12 +74,15 @@ public final class FcWire implements WireStyle {
         } catch (IllegalArgumentException e) {
             throw FcErrors.invalidArgument(e.getMessage());
         }
-        FcApi.Match match = api.match(request.getMethod(), path.substring(FcApi.VERSION_PREFIX.length()));
+        FcOperation.Match match = operations.match(request.getMethod(), path.substring(VERSION_PREFIX.length()));
         Map<String, String> query = new LinkedHashMap<>();
         Fields fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
         fields.forEach(field -> query.putIfAbsent(field.getName(), field.getValue()));
-        FcRequest fcRequest = new FcRequest(requestId, region, match.pathParameters(), query, headers, body(request));
-        return new FcCall(match.operation().name(), match, fcRequest, signature);
+        // the body is read after authentication, when the permissions or the operation first ask for it
+        FcRequest fcRequest = new FcRequest(requestId, region, match.pathParameters(), query, headers, () -> body(request));
+        FcOperation operation = match.operation();
+        return ServiceCall.of("fc", operation.name(), signature, (caller, context) -> operation.permissions(fcRequest),
+                (caller, context) -> operation.run(fcRequest, context), FcWire::writeResult);
     }
 
     private static byte[] body(Request request) {
@@ -119,7 +121,7 @@ public final class FcWire implements WireStyle {
     }
 
     @Override
-    public ApiError accessDenied(Call call, Caller caller, AccessDecision decision) {
+    public ApiError accessDenied(ServiceCall call, Caller caller, AccessDecision decision) {
         String action = decision.denied().map(RequiredPermission::action).orElse("fc:" + call.operation());
         String resource = decision.denied().map(RequiredPermission::resource).orElse("");
         return new ApiError(403, "AccessDenied", "the caller is not authorized to perform '" + action
@@ -127,9 +129,7 @@ public final class FcWire implements WireStyle {
                 + "). " + decision.explanation());
     }
 
-    @Override
-    public void writeResult(Call call, Object result, String requestId, Response response) throws IOException {
-        FcResponse fc = (FcResponse) result;
+    private static void writeResult(FcResponse fc, String requestId, Response response) throws IOException {
         response.setStatus(fc.status());
         exactHeader(response, "X-Fc-Request-Id", requestId);
         fc.headers().forEach((name, value) -> exactHeader(response, name, value));
@@ -141,7 +141,7 @@ public final class FcWire implements WireStyle {
     }
 
     @Override
-    public void writeError(Call call, ApiError error, String requestId, Request request, Response response) throws IOException {
+    public void writeError(ServiceCall call, ApiError error, String requestId, Request request, Response response) throws IOException {
         ObjectNode body = JSON.createObjectNode();
         body.put("ErrorCode", error.code());
         body.put("ErrorMessage", error.getMessage());
@@ -161,23 +161,5 @@ public final class FcWire implements WireStyle {
     /** A header written with exactly this name (Jetty would otherwise print known names in its own case). */
     private static void exactHeader(Response response, String name, String value) {
         response.getHeaders().put(new HttpField(null, name, value));
-    }
-
-    /** An opened FC request. */
-    private record FcCall(String operation, FcApi.Match match, FcRequest request, SignedRequest signature) implements Call {
-        @Override
-        public String service() {
-            return "fc";
-        }
-
-        @Override
-        public List<RequiredPermission> permissions(Caller caller, RequestContext context) {
-            return match.operation().permissions(request);
-        }
-
-        @Override
-        public Object invoke(Caller caller, RequestContext context) {
-            return match.operation().run(request, context);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package fcperm.sandbox.fc;
+package fcperm.sandbox.http.fc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,10 +8,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * An FC 2.0 API request in the service's own terms: the region it was sent to, the path parameters, the query, the
- * headers (names lower-cased) and the body. The JSON body is parsed on first use; unknown members (the Java SDK
+ * headers (names lower-cased) and the body, read only when first asked for. The JSON body is parsed on first use; unknown members (the Java SDK
  * sends a stray {@code headers} object) are ignored.
  */
 public final class FcRequest {
@@ -23,17 +24,18 @@ public final class FcRequest {
     private final Map<String, String> pathParameters;
     private final Map<String, String> query;
     private final Map<String, String> headers;
-    private final byte[] body;
+    private final Supplier<byte[]> bodySource;
+    private byte[] body;
     private JsonNode json;
 
     public FcRequest(String requestId, String region, Map<String, String> pathParameters, Map<String, String> query,
-                     Map<String, String> headers, byte[] body) {
+                     Map<String, String> headers, Supplier<byte[]> body) {
         this.requestId = requestId;
         this.region = region;
         this.pathParameters = Map.copyOf(pathParameters);
         this.query = Map.copyOf(query);
         this.headers = Map.copyOf(headers);
-        this.body = body;
+        this.bodySource = body;
     }
 
     public String requestId() {
@@ -56,18 +58,22 @@ public final class FcRequest {
         return Optional.ofNullable(headers.get(lowerCaseName));
     }
 
-    public byte[] body() {
+    /** The body, read on first use. */
+    public synchronized byte[] body() {
+        if (body == null) {
+            body = bodySource.get();
+        }
         return body;
     }
 
     /** The body as a JSON object ({} when empty); a body that is not a JSON object is an InvalidArgument. */
     public JsonNode json() {
         if (json == null) {
-            if (body.length == 0) {
+            if (body().length == 0) {
                 json = JsonNodeFactory.instance.objectNode();
             } else {
                 try {
-                    json = JSON.readTree(body);
+                    json = JSON.readTree(body());
                 } catch (JsonProcessingException e) {
                     throw FcErrors.invalidArgument("the request body is not valid JSON: " + e.getOriginalMessage());
                 } catch (IOException e) {

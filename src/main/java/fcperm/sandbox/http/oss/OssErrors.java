@@ -1,4 +1,4 @@
-package fcperm.sandbox.oss;
+package fcperm.sandbox.http.oss;
 
 import fcperm.sandbox.protocol.ApiError;
 
@@ -18,22 +18,22 @@ public final class OssErrors {
         return new ApiError(404, "NoSuchKey", "The specified key does not exist.", Map.of("Key", key));
     }
 
-    static ApiError bucketExists(String bucket) {
+    public static ApiError bucketExists(String bucket) {
         return new ApiError(409, "BucketAlreadyExists", "The requested bucket name is not available. "
                 + "The bucket namespace is shared by all users of the system. Please select a different name and try again.",
                 Map.of("BucketName", bucket));
     }
 
-    static ApiError bucketNotEmpty(String bucket) {
+    public static ApiError bucketNotEmpty(String bucket) {
         return new ApiError(409, "BucketNotEmpty", "The bucket you tried to delete is not empty.", Map.of("BucketName", bucket));
     }
 
-    static ApiError invalidBucketName(String bucket) {
+    public static ApiError invalidBucketName(String bucket) {
         return new ApiError(400, "InvalidBucketName", "The specified bucket is not valid: use 3 to 63 lower-case letters, "
                 + "digits and hyphens, starting and ending with a letter or digit.", Map.of("BucketName", bucket));
     }
 
-    static ApiError invalidObjectName(String key) {
+    public static ApiError invalidObjectName(String key) {
         return new ApiError(400, "InvalidObjectName", "The specified object name is not valid: 1 to 1023 bytes of UTF-8, "
                 + "not starting with / or \\.");
     }
@@ -42,11 +42,11 @@ public final class OssErrors {
         return new ApiError(400, "InvalidArgument", message);
     }
 
-    static ApiError invalidDigest() {
+    public static ApiError invalidDigest() {
         return new ApiError(400, "InvalidDigest", "The Content-MD5 you specified is not valid.");
     }
 
-    static ApiError fileAlreadyExists(String key) {
+    public static ApiError fileAlreadyExists(String key) {
         return new ApiError(409, "FileAlreadyExists", "The object you specified already exists and can not be overwritten.",
                 Map.of("Key", key));
     }
@@ -55,11 +55,11 @@ public final class OssErrors {
         return new ApiError(400, "MalformedXML", "The XML you provided was not well-formed or did not validate: " + why);
     }
 
-    static ApiError invalidRange() {
+    public static ApiError invalidRange() {
         return new ApiError(416, "InvalidRange", "The requested range cannot be satisfied.");
     }
 
-    static ApiError resourceGroupNotFound(String id) {
+    public static ApiError resourceGroupNotFound(String id) {
         return new ApiError(400, "InvalidArgument", "The resource group " + id + " does not exist.",
                 Map.of("ArgumentName", "x-oss-resource-group-id"));
     }
