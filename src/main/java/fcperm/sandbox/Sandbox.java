@@ -12,7 +12,6 @@ import fcperm.sandbox.http.SandboxServer;
 import fcperm.sandbox.http.WireStyle;
 import fcperm.sandbox.http.fc.FcWire;
 import fcperm.sandbox.http.oss.OssWire;
-import fcperm.sandbox.http.rpc.RpcApi;
 import fcperm.sandbox.http.rpc.RpcWire;
 import fcperm.sandbox.identity.AccessKeyPair;
 import fcperm.sandbox.identity.Account;
@@ -90,19 +89,21 @@ public final class Sandbox implements AutoCloseable {
             Authenticator authenticator = new Authenticator(identities, options.clock());
             RoleSessions roleSessions = new RoleSessions(identities, authorizer, options.clock());
 
-            List<RpcApi> rpcApis = List.of(
-                    new RamApi(new RamService(database, account.id(), systemPolicies, options.clock()), account.id()),
-                    new StsApi(new StsService(roleSessions, account.id()), account.id()),
-                    new ResourceManagerApi(new ResourceManagerService(database, account, systemPolicies, options.clock())));
-            RpcWire rpc = new RpcWire(rpcApis);
+            // every service is built with its store, wrapped in its Api, and the Api in its protocol's wire style
+            RamService ram = new RamService(database, account.id(), systemPolicies, options.clock());
+            StsService sts = new StsService(roleSessions, account.id());
+            ResourceManagerService resourceManager = new ResourceManagerService(database, account, systemPolicies,
+                    options.clock());
+            OssService oss = new OssService(database, options.dataDir().resolve("oss").resolve("objects"),
+                    account.id(), options.clock());
             fcService = new FcService(database, account.id(), roleSessions,
                     new FunctionRuntime(options.dataDir().resolve("fc").resolve("runtime"), FUNCTION_INSTANCE_IDLE_TIMEOUT),
                     options.dataDir().resolve("fc").resolve("packages"), options.clock());
+            RpcWire rpc = new RpcWire(List.of(new RamApi(ram, account.id()), new StsApi(sts, account.id()),
+                    new ResourceManagerApi(resourceManager)));
             // asked in order: the first style that accepts a request owns it; RPC is last (and answers strays)
-            OssService ossService = new OssService(database, options.dataDir().resolve("oss").resolve("objects"),
-                    account.id(), options.clock());
-            List<WireStyle> styles = List.of(new FcWire(new FcApi(fcService)),
-                    new OssWire(new OssApi(ossService), options.clock()), rpc);
+            List<WireStyle> styles = List.of(new FcWire(new FcApi(fcService)), new OssWire(new OssApi(oss), options.clock()),
+                    rpc);
 
             SandboxServer server = listening.join();
             server.serve(new RequestPipeline(styles, rpc, authenticator, authorizer, server::regionOf, options.clock()));
