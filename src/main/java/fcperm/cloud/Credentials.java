@@ -60,6 +60,11 @@ public sealed interface Credentials {
 
     /** GET {@code uri}, which answers with a temporary key (mode CredentialsURI). */
     record CredentialsUri(String uri) implements Credentials {
+        /** The URI to show: a query may carry a token, so it is left out. */
+        public String shown() {
+            int query = uri.indexOf('?');
+            return query < 0 ? uri : uri.substring(0, query);
+        }
     }
 
     /**
@@ -122,9 +127,7 @@ public sealed interface Credentials {
             return "credentials printed by " + List.of(external.command().split("\\s+")).get(0);
         }
         if (this instanceof CredentialsUri uri) {
-            // a query may carry a token: show where, not how
-            int query = uri.uri().indexOf('?');
-            return "credentials served at " + (query < 0 ? uri.uri() : uri.uri().substring(0, query));
+            return "credentials served at " + uri.shown();
         }
         return "mode " + mode() + ", cannot be used";
     }

@@ -280,6 +280,29 @@ class ConnectionsTest {
     }
 
     @Test
+    void withoutAKeyTheEnvironmentMayNameAnOidcRoleOrACredentialsUri() throws Exception {
+        HttpServer served = credentialsService(temporaryKey());
+        try {
+            Connection uri = catalog(Map.of("ALIBABA_CLOUD_CREDENTIALS_URI", "http://127.0.0.1:"
+                    + served.getAddress().getPort() + "/key")).environment().orElseThrow();
+            try (SdkSession session = openInSandbox(uri)) {
+                assertThat(session.mode()).isEqualTo("CredentialsURI");
+                assertThat(session.identity().principalType()).isEqualTo("AssumedRoleUser");
+                assertThat(session.keyExpiry()).isPresent();
+            }
+        } finally {
+            served.stop(0);
+        }
+        Connection oidc = catalog(Map.of("ALIBABA_CLOUD_ROLE_ARN", roleArn, "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
+                "acs:ram::" + sandbox.accountId() + ":oidc-provider/ack", "ALIBABA_CLOUD_OIDC_TOKEN_FILE",
+                "/var/run/secrets/tokens/oidc-token")).environment().orElseThrow();
+        assertThat(oidc.credentials()).isEqualTo(new Credentials.OidcRoleArn(roleArn,
+                "acs:ram::" + sandbox.accountId() + ":oidc-provider/ack", "/var/run/secrets/tokens/oidc-token",
+                "fc-permissions-console", 900));
+        assertThat(catalog(Map.of("ALIBABA_CLOUD_ROLE_ARN", roleArn)).environment()).isEmpty();
+    }
+
+    @Test
     void savesATypedKeyAsANewProfileAndLeavesTheOthersAlone() throws Exception {
         writeConfig("mine", profile("mine", "RamRoleArn", "LTAI5tSomeoneElsesKey", "kept-secret", "", roleArn));
         String before = Files.readString(home.resolve(".aliyun/config.json"));

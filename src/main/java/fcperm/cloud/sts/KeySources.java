@@ -75,8 +75,8 @@ public final class KeySources {
         }
         if (credentials instanceof Credentials.CredentialsUri uri) {
             return new Explained(URLCredentialProvider.builder().credentialsURI(uri.uri()).build(),
-                    "get credentials from the credentials URI", credentials.describe() + " gave no key: it must "
-                    + "answer HTTP 200 with JSON holding Code \"Success\", AccessKeyId, AccessKeySecret, "
+                    "get credentials from the credentials URI", "The credentials URI " + uri.shown() + " gave no "
+                    + "key: it must answer HTTP 200 with JSON holding Code \"Success\", AccessKeyId, AccessKeySecret, "
                     + "SecurityToken and Expiration. Check that the service runs.");
         }
         if (credentials instanceof Credentials.External external) {
