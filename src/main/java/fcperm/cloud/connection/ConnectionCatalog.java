@@ -93,7 +93,7 @@ public final class ConnectionCatalog {
         String uri = variable("ALIBABA_CLOUD_CREDENTIALS_URI");
         Optional<Credentials> credentials = environmentKey().or(() -> !roleArn.isEmpty() && !providerArn.isEmpty()
                 && !tokenFile.isEmpty() ? Optional.of(new Credentials.OidcRoleArn(roleArn, providerArn, tokenFile,
-                ProfileModes.DEFAULT_SESSION_NAME, ProfileModes.DEFAULT_ROLE_SECONDS)) : Optional.empty())
+                ProfileModes.DEFAULT_SESSION_NAME, ProfileModes.DEFAULT_ROLE_SECONDS, "")) : Optional.empty())
                 .or(() -> uri.isEmpty() ? Optional.empty() : Optional.of(new Credentials.CredentialsUri(uri)));
         String region = variable("ALIBABA_CLOUD_REGION_ID");
         return credentials.map(key -> new Connection(Connection.Kind.ENVIRONMENT, "environment",
