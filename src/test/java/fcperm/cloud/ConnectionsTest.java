@@ -57,8 +57,9 @@ class ConnectionsTest {
                 + "\"Principal\":{\"RAM\":[\"acs:ram::" + sandbox.accountId() + ":root\"]}}]}";
         roleArn = sandbox.ram("CreateRole", Map.of("RoleName", "operator", "AssumeRolePolicyDocument", trust))
                 .path("Role").path("Arn").asText();
-        // the operator may read RAM and OSS, and in turn assume the auditor role: a chain of two roles
-        for (String policy : List.of("AliyunSTSAssumeRoleAccess", "AliyunRAMReadOnlyAccess", "AliyunOSSReadOnlyAccess")) {
+        // the operator may read RAM, OSS and FC, and in turn assume the auditor role: a chain of two roles
+        for (String policy : List.of("AliyunSTSAssumeRoleAccess", "AliyunRAMReadOnlyAccess", "AliyunOSSReadOnlyAccess",
+                "AliyunFCReadOnlyAccess")) {
             sandbox.ram("AttachPolicyToRole", Map.of("RoleName", "operator", "PolicyType", "System", "PolicyName",
                     policy));
         }
@@ -397,6 +398,8 @@ class ConnectionsTest {
             assertThat(session.keyExpiry()).isPresent();
             assertThat(session.roles().find("operator")).as("RAM, with the renewed key").isPresent();
             assertThat(session.objects().listBuckets()).as("OSS, with the renewed key").isEmpty();
+            assertThat(session.functionCompute(session.defaultRegion()).listServices(Progress.NONE, Cancellation.NEVER))
+                    .as("FC, with the renewed key").isEmpty();
         } finally {
             sandbox.clock().setOffset(Duration.ZERO);
         }
