@@ -37,6 +37,23 @@ public final class TrustPolicies {
     }
 
     /**
+     * Who the trust policy lets assume the role, as it names them (services, RAM identities, identity providers);
+     * empty for a document that does not parse or allows nobody.
+     */
+    public static List<String> trustedPrincipals(String trustPolicy) {
+        ParseResult parsed = PolicyParser.parseTrustPolicy(trustPolicy);
+        if (!parsed.valid()) {
+            return List.of();
+        }
+        return parsed.orThrow().statements().stream()
+                .filter(statement -> statement.effect() == Effect.ALLOW)
+                .flatMap(statement -> statement.principal().stream())
+                .flatMap(principal -> java.util.stream.Stream.of(principal.service(), principal.ram(),
+                        principal.federated()).flatMap(List::stream))
+                .distinct().toList();
+    }
+
+    /**
      * The trust policy with a statement added that lets Function Compute assume the role; the policy unchanged when
      * it already does, the FC trust policy alone when it does not parse.
      */
