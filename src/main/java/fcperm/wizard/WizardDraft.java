@@ -31,7 +31,8 @@ import java.util.stream.IntStream;
  *
  * <p>Invalidation: any change of a choice moves {@link #versionProperty()} on and drops the plan (it was made for
  * the old choices). The run stays — what was applied is in the cloud — but {@link #runMatchesDraftProperty()}
- * turns false, so every page can say that the choices changed since they were applied.
+ * turns false, so every page can say that the choices changed since they were applied. The whole model:
+ * docs/wizard-state.md §1–§4.
  */
 public final class WizardDraft {
 

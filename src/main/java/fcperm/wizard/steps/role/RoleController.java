@@ -109,9 +109,10 @@ public final class RoleController {
         untrustedText.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.text(model.fixTrustProperty().get() ? "role.untrusted.fixed" : "role.untrusted"),
                 model.fixTrustProperty()));
-        fixTrustButton.disableProperty().bind(model.fixTrustProperty());
+        // Once the fix is chosen the note only says what the plan will do: nothing is left to decide.
+        fixTrustButton.getParent().visibleProperty().bind(model.fixTrustProperty().not());
+        fixTrustButton.getParent().managedProperty().bind(fixTrustButton.getParent().visibleProperty());
         acceptUntrustedExisting.selectedProperty().bindBidirectional(model.acceptUntrustedProperty());
-        acceptUntrustedExisting.disableProperty().bind(model.fixTrustProperty());
         selectedGrants.textProperty().bind(Bindings.createStringBinding(this::describeGrants,
                 model.selectedProperty(), model.selectedGrants()));
         selectedGrants.visibleProperty().bind(model.selectedProperty().isNotNull());
