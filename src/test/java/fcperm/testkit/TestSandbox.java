@@ -22,7 +22,7 @@ import fcperm.cloud.Endpoints;
 import fcperm.cloud.session.SdkSession;
 import fcperm.sandbox.Sandbox;
 import fcperm.sandbox.SandboxOptions;
-import fcperm.sandbox.auth.Credentials;
+import fcperm.sandbox.identity.AccessKeyPair;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -30,7 +30,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -147,7 +146,7 @@ public final class TestSandbox implements BeforeAllCallback, AfterAllCallback {
 
     /** A cloud session, as the app opens one, on {@code connection} with pages of {@code pageSize}. */
     public SdkSession openSession(Connection connection, int pageSize) throws CloudException {
-        return SdkSession.open(connection, new SdkSession.Settings(pageSize, Clock.systemUTC()));
+        return SdkSession.open(connection, new SdkSession.Settings(pageSize));
     }
 
     public SdkSession openRootSession(int pageSize) throws CloudException {
@@ -178,7 +177,7 @@ public final class TestSandbox implements BeforeAllCallback, AfterAllCallback {
         return root;
     }
 
-    public IAcsClient of(Credentials credentials) {
+    public IAcsClient of(AccessKeyPair credentials) {
         DefaultProfile profile = DefaultProfile.getProfile(sandbox.region(), credentials.accessKeyId(),
                 credentials.accessKeySecret());
         HttpClientConfig config = HttpClientConfig.getDefault();
