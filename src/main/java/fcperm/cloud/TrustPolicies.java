@@ -14,6 +14,7 @@ import fcperm.policy.parse.PolicyWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Role trust policies as they concern Function Compute, judged by the same policy engine the sandbox enforces. */
 public final class TrustPolicies {
@@ -48,7 +49,7 @@ public final class TrustPolicies {
         return parsed.orThrow().statements().stream()
                 .filter(statement -> statement.effect() == Effect.ALLOW)
                 .flatMap(statement -> statement.principal().stream())
-                .flatMap(principal -> java.util.stream.Stream.of(principal.service(), principal.ram(),
+                .flatMap(principal -> Stream.of(principal.service(), principal.ram(),
                         principal.federated()).flatMap(List::stream))
                 .distinct().toList();
     }
