@@ -237,6 +237,20 @@ class ConnectionsTest {
     }
 
     @Test
+    void anOidcProfileAsksTheConnectionsStsEndpoint() throws Exception {
+        Path token = Files.writeString(home.resolve("oidc-token"), "eyJhbGciOiJSUzI1NiJ9.e30.c2lnbmF0dXJl");
+        writeConfig("oidc", profile("oidc", "OIDC", "", "", "", roleArn, ", \"oidc_provider_arn\": \"acs:ram::"
+                + sandbox.accountId() + ":oidc-provider/ack\", \"oidc_token_file\": \"" + token + "\""));
+
+        // The sandbox has no AssumeRoleWithOIDC: its refusal shows the library's request reached it, over HTTP.
+        CloudException error = sandbox.secrets().fails("InvalidAction.NotFound",
+                () -> openInSandbox(named(catalog(Map.of()).profiles(), "oidc")));
+
+        assertThat(error.operation()).isEqualTo("sts:AssumeRoleWithOIDC");
+        assertThat(error.httpStatus()).isEqualTo(404);
+    }
+
+    @Test
     void aFailingExternalCommandSaysWhatItMustDo() throws Exception {
         writeConfig("external", profile("external", "External", "", "", "", "", ", \"process_command\": \"false\""));
 
