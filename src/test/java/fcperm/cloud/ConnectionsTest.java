@@ -9,6 +9,8 @@ import fcperm.cloud.session.SdkSession;
 import fcperm.cloud.sts.SigningKeys;
 import fcperm.sandbox.Sandbox;
 import fcperm.sandbox.SandboxOptions;
+import fcperm.testkit.MovableClock;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ConnectionsTest {
 
     @RegisterExtension
-    static final SandboxAccount account = new SandboxAccount();
+    static final TestSandbox sandbox = new TestSandbox().watchingSecrets();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,11 +49,11 @@ class ConnectionsTest {
 
     @BeforeAll
     static void world() throws Exception {
-        root = (Credentials.AccessKey) account.rootConnection().credentials();
-        deployer = account.userWithKey("deployer", "AliyunSTSAssumeRoleAccess");
+        root = (Credentials.AccessKey) sandbox.rootConnection().credentials();
+        deployer = sandbox.userWithKey("deployer", "AliyunSTSAssumeRoleAccess");
         String trust = "{\"Version\":\"1\",\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\","
-                + "\"Principal\":{\"RAM\":[\"acs:ram::" + account.accountId() + ":root\"]}}]}";
-        roleArn = account.ram("CreateRole", Map.of("RoleName", "operator", "AssumeRolePolicyDocument", trust))
+                + "\"Principal\":{\"RAM\":[\"acs:ram::" + sandbox.accountId() + ":root\"]}}]}";
+        roleArn = sandbox.ram("CreateRole", Map.of("RoleName", "operator", "AssumeRolePolicyDocument", trust))
                 .path("Role").path("Arn").asText();
     }
 
@@ -84,17 +86,17 @@ class ConnectionsTest {
     }
 
     private static SdkSession openInSandbox(Connection connection) throws CloudException {
-        return account.open(connection.withEndpoints(account.endpoints()), 100);
+        return sandbox.openSession(connection.withEndpoints(sandbox.endpoints()), 100);
     }
 
     /** A temporary key of the operator role, assumed by the deployer, issued at the sandbox's present time. */
     private static Credentials.StsToken temporaryKey() throws Exception {
         AlibabaCloudCredentialsProvider keys = SigningKeys.of(new Credentials.RamRoleArn(deployer, roleArn,
-                "token-for-test", 900), account.endpoints().sts(), account.sandbox().region(),
+                "token-for-test", 900), sandbox.endpoints().sts(), sandbox.sandbox().region(),
                 java.time.Clock.systemUTC());
         BasicSessionCredentials issued = (BasicSessionCredentials) keys.getCredentials();
-        account.secret(issued.getAccessKeySecret());
-        account.secret(issued.getSessionToken());
+        sandbox.secrets().secret(issued.getAccessKeySecret());
+        sandbox.secrets().secret(issued.getSessionToken());
         return new Credentials.StsToken(issued.getAccessKeyId(), issued.getAccessKeySecret(),
                 issued.getSessionToken());
     }
@@ -134,10 +136,10 @@ class ConnectionsTest {
                 .contains("EcsRamRole").contains("not supported yet");
         assertThat(named(profiles, "sso").unsupportedReason()).get().asString().contains("CloudSSO");
         assertThat(named(profiles, "half").unsupportedReason()).get().asString().contains("access_key_secret");
-        CloudException refused = account.fails("UnsupportedProfileMode",
+        CloudException refused = sandbox.secrets().fails("UnsupportedProfileMode",
                 () -> openInSandbox(named(profiles, "ecs")));
         assertThat(refused.userMessage()).contains("not supported yet");
-        account.fails("IncompleteProfile", () -> openInSandbox(named(profiles, "half")));
+        sandbox.secrets().fails("IncompleteProfile", () -> openInSandbox(named(profiles, "half")));
     }
 
     @Test
@@ -210,7 +212,7 @@ class ConnectionsTest {
         }
         assertThat(named(catalog.profiles(), "typed").credentials()).isEqualTo(typed.credentials());
         try (SdkSession session = openInSandbox(typed)) {
-            assertThat(session.identity().accountId()).isEqualTo(account.accountId());
+            assertThat(session.identity().accountId()).isEqualTo(sandbox.accountId());
         }
     }
 
@@ -235,17 +237,17 @@ class ConnectionsTest {
 
     @Test
     void roleKeyIsRenewedBeforeItExpires() throws Exception {
-        SandboxAccount.MovableClock clientClock = new SandboxAccount.MovableClock();
+        MovableClock clientClock = new MovableClock();
         AlibabaCloudCredentialsProvider keys = SigningKeys.of(new Credentials.RamRoleArn(deployer, roleArn,
-                "renewing", 900), account.endpoints().sts(), account.sandbox().region(), clientClock);
+                "renewing", 900), sandbox.endpoints().sts(), sandbox.sandbox().region(), clientClock);
 
         String first = keys.getCredentials().getAccessKeyId();
         clientClock.setOffset(Duration.ofSeconds(600));
         String stillFirst = keys.getCredentials().getAccessKeyId();
         clientClock.setOffset(Duration.ofSeconds(900 - 170));
         BasicSessionCredentials renewed = (BasicSessionCredentials) keys.getCredentials();
-        account.secret(renewed.getAccessKeySecret());
-        account.secret(renewed.getSessionToken());
+        sandbox.secrets().secret(renewed.getAccessKeySecret());
+        sandbox.secrets().secret(renewed.getSessionToken());
 
         assertThat(stillFirst).isEqualTo(first);
         assertThat(renewed.getAccessKeyId()).as("a fifth of the lifetime ahead of expiry").isNotEqualTo(first);
@@ -253,10 +255,10 @@ class ConnectionsTest {
 
     @Test
     void wrongSecretSaysToCheckTheProfile() {
-        Connection wrong = new Connection(Connection.Kind.PROFILE, "wrong", account.sandbox().region(),
-                new Credentials.AccessKey(root.id(), "not-the-secret-at-all"), account.endpoints());
+        Connection wrong = new Connection(Connection.Kind.PROFILE, "wrong", sandbox.sandbox().region(),
+                new Credentials.AccessKey(root.id(), "not-the-secret-at-all"), sandbox.endpoints());
 
-        CloudException error = account.fails("SignatureDoesNotMatch", () -> account.open(wrong, 100));
+        CloudException error = sandbox.secrets().fails("SignatureDoesNotMatch", () -> sandbox.openSession(wrong, 100));
 
         assertThat(error.userMessage()).contains("Check the AccessKey ID and secret of the profile");
         assertThat(error.operation()).isEqualTo("sts:GetCallerIdentity");
@@ -266,10 +268,10 @@ class ConnectionsTest {
 
     @Test
     void unknownKeySaysToCheckTheProfile() {
-        Connection unknown = new Connection(Connection.Kind.PROFILE, "unknown", account.sandbox().region(),
-                new Credentials.AccessKey("LTAI5tNoSuchKeyAnywhere", "whatever"), account.endpoints());
+        Connection unknown = new Connection(Connection.Kind.PROFILE, "unknown", sandbox.sandbox().region(),
+                new Credentials.AccessKey("LTAI5tNoSuchKeyAnywhere", "whatever"), sandbox.endpoints());
 
-        CloudException error = account.fails("InvalidAccessKeyId.NotFound", () -> account.open(unknown, 100));
+        CloudException error = sandbox.secrets().fails("InvalidAccessKeyId.NotFound", () -> sandbox.openSession(unknown, 100));
 
         assertThat(error.userMessage()).contains("Check the AccessKey ID and secret");
     }
@@ -278,21 +280,21 @@ class ConnectionsTest {
     void expiredStsTokenSaysToRenewIt() throws Exception {
         // Issue the token 898 s in the sandbox's past (within its 15-minute clock skew), then move the sandbox
         // 5 s into the future: the 900-second token has expired, while requests are still on time.
-        account.clock().setOffset(Duration.ofSeconds(-898));
+        sandbox.clock().setOffset(Duration.ofSeconds(-898));
         Credentials.StsToken token;
         try {
             token = temporaryKey();
         } finally {
-            account.clock().setOffset(Duration.ofSeconds(5));
+            sandbox.clock().setOffset(Duration.ofSeconds(5));
         }
-        Connection expired = new Connection(Connection.Kind.PROFILE, "expired", account.sandbox().region(), token,
-                account.endpoints());
+        Connection expired = new Connection(Connection.Kind.PROFILE, "expired", sandbox.sandbox().region(), token,
+                sandbox.endpoints());
         try {
-            CloudException error = account.fails("InvalidSecurityToken.Expired", () -> account.open(expired, 100));
+            CloudException error = sandbox.secrets().fails("InvalidSecurityToken.Expired", () -> sandbox.openSession(expired, 100));
 
             assertThat(error.userMessage()).contains("STS security token").contains("expired");
         } finally {
-            account.clock().setOffset(Duration.ZERO);
+            sandbox.clock().setOffset(Duration.ZERO);
         }
     }
 
@@ -300,13 +302,13 @@ class ConnectionsTest {
     void stoppedSandboxIsReportedAsUnreachable(@TempDir Path otherData) throws Exception {
         Connection toStopped;
         try (Sandbox other = Sandbox.start(SandboxOptions.of(otherData))) {
-            account.secret(other.rootCredentials().accessKeySecret());
+            sandbox.secrets().secret(other.rootCredentials().accessKeySecret());
             toStopped = Connection.sandbox(other.region(), new Credentials.AccessKey(
                     other.rootCredentials().accessKeyId(), other.rootCredentials().accessKeySecret()),
                     Endpoints.local(other.endpoints().ram(), other.endpoints()::fc));
         }
 
-        CloudException error = account.fails(CloudException.UNREACHABLE, () -> account.open(toStopped, 100));
+        CloudException error = sandbox.secrets().fails(CloudException.UNREACHABLE, () -> sandbox.openSession(toStopped, 100));
 
         assertThat(error.userMessage()).contains("Cannot reach http://127.0.0.1:").contains("still running");
         assertThat(error.httpStatus()).isZero();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fcperm.cloud.session.SdkSession;
 import fcperm.policy.eval.PolicyScope;
 import fcperm.probe.ProbePackage;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FunctionsAndObjectsTest {
 
     @RegisterExtension
-    static final SandboxAccount account = new SandboxAccount();
+    static final TestSandbox sandbox = new TestSandbox().watchingSecrets();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,7 +32,7 @@ class FunctionsAndObjectsTest {
 
     @BeforeAll
     static void connect() throws CloudException {
-        session = account.openAsRoot(2);
+        session = sandbox.openRootSession(2);
         fc = session.functionCompute(session.defaultRegion());
     }
 
@@ -114,7 +115,7 @@ class FunctionsAndObjectsTest {
         fc.deleteFunction("short", "once");
 
         assertThat(fc.findFunction("short", "once")).isEmpty();
-        CloudException error = account.fails("FunctionNotFound",
+        CloudException error = sandbox.secrets().fails("FunctionNotFound",
                 () -> fc.invoke("short", "once", "{}".getBytes(StandardCharsets.UTF_8)));
         assertThat(error.httpStatus()).isEqualTo(404);
         assertThat(error.operation()).isEqualTo("fc:InvokeFunction");
@@ -122,7 +123,7 @@ class FunctionsAndObjectsTest {
 
     @Test
     void listsBucketsOverSeveralPagesWithTheirResourceGroup() throws Exception {
-        String group = account.resourceManager("CreateResourceGroup", Map.of("Name", "buckets",
+        String group = sandbox.resourceManager("CreateResourceGroup", Map.of("Name", "buckets",
                 "DisplayName", "Buckets")).path("ResourceGroup").path("Id").asText();
         session.objects().createBucket("grouped-bucket", session.defaultRegion(), Optional.of(group));
         session.objects().createBucket("plain-bucket-1", session.defaultRegion());
@@ -148,7 +149,7 @@ class FunctionsAndObjectsTest {
         assertThat(put).isNotBlank();
         assertThat(read.text()).isEqualTo("hello");
         assertThat(read.etag()).isNotBlank();
-        CloudException gone = account.fails("NoSuchKey", () -> session.objects().getObject("objects", "dir/a.txt"));
+        CloudException gone = sandbox.secrets().fails("NoSuchKey", () -> session.objects().getObject("objects", "dir/a.txt"));
         assertThat(gone.httpStatus()).isEqualTo(404);
     }
 
@@ -159,14 +160,14 @@ class FunctionsAndObjectsTest {
         session.objects().deleteBucket("doomed");
 
         assertThat(session.objects().listBuckets()).extracting(BucketSummary::name).doesNotContain("doomed");
-        account.fails("NoSuchBucket", () -> session.objects().putObject("doomed", "k", new byte[1]));
+        sandbox.secrets().fails("NoSuchBucket", () -> session.objects().putObject("doomed", "k", new byte[1]));
     }
 
     @Test
     void creatingAServiceThatExistsIsRefused() throws Exception {
         fc.createService("twice");
 
-        CloudException error = account.fails("ServiceAlreadyExists", () -> fc.createService("twice"));
+        CloudException error = sandbox.secrets().fails("ServiceAlreadyExists", () -> fc.createService("twice"));
 
         assertThat(error.httpStatus()).isEqualTo(409);
         assertThat(error.userMessage()).contains("services/twice");

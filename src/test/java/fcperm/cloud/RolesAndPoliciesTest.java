@@ -2,6 +2,7 @@ package fcperm.cloud;
 
 import fcperm.cloud.session.SdkSession;
 import fcperm.policy.eval.PolicyScope;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RolesAndPoliciesTest {
 
     @RegisterExtension
-    static final SandboxAccount account = new SandboxAccount();
+    static final TestSandbox sandbox = new TestSandbox().watchingSecrets();
 
     private static final String ROOT_TRUST = "{\"Version\":\"1\",\"Statement\":[{\"Action\":\"sts:AssumeRole\","
             + "\"Effect\":\"Allow\",\"Principal\":{\"RAM\":[\"acs:ram::%s:root\"]}}]}";
@@ -30,7 +31,7 @@ class RolesAndPoliciesTest {
 
     @BeforeAll
     static void connect() throws CloudException {
-        session = account.openAsRoot(2);
+        session = sandbox.openRootSession(2);
     }
 
     @AfterAll
@@ -39,16 +40,16 @@ class RolesAndPoliciesTest {
     }
 
     private static String rootTrust() {
-        return ROOT_TRUST.formatted(account.accountId());
+        return ROOT_TRUST.formatted(sandbox.accountId());
     }
 
     @Test
     void rootKeyIsTheAccountItself() {
         Identity identity = session.identity();
 
-        assertThat(identity.accountId()).isEqualTo(account.accountId());
+        assertThat(identity.accountId()).isEqualTo(sandbox.accountId());
         assertThat(identity.principalType()).isEqualTo("Account");
-        assertThat(identity.arn()).isEqualTo("acs:ram::" + account.accountId() + ":root");
+        assertThat(identity.arn()).isEqualTo("acs:ram::" + sandbox.accountId() + ":root");
         assertThat(session.connectionName()).isEqualTo("sandbox");
     }
 
@@ -56,11 +57,11 @@ class RolesAndPoliciesTest {
     void sessionShowsTheSandboxEndpoints() {
         ServiceEndpoints endpoints = session.endpoints();
 
-        assertThat(endpoints.ram()).isEqualTo(account.sandbox().endpoints().ram());
-        assertThat(endpoints.fc()).isEqualTo(account.sandbox().endpoints().fc());
-        assertThat(endpoints.oss()).isEqualTo(account.sandbox().endpoints().oss());
+        assertThat(endpoints.ram()).isEqualTo(sandbox.sandbox().endpoints().ram());
+        assertThat(endpoints.fc()).isEqualTo(sandbox.sandbox().endpoints().fc());
+        assertThat(endpoints.oss()).isEqualTo(sandbox.sandbox().endpoints().oss());
         assertThat(session.ossEndpointFor(session.defaultRegion()))
-                .isEqualTo(account.sandbox().endpoints().oss().toString());
+                .isEqualTo(sandbox.sandbox().endpoints().oss().toString());
     }
 
     @Test
@@ -109,7 +110,7 @@ class RolesAndPoliciesTest {
         assertThat(before.arn()).isEqualTo(session.roles().arnOf("needs-fc"));
         assertThat(requestId).isNotBlank();
         assertThat(after.trustsFunctionCompute()).isTrue();
-        assertThat(after.trustPolicy()).contains("acs:ram::" + account.accountId() + ":root");
+        assertThat(after.trustPolicy()).contains("acs:ram::" + sandbox.accountId() + ":root");
     }
 
     @Test
@@ -125,7 +126,7 @@ class RolesAndPoliciesTest {
     void creatingARoleThatExistsSaysToPickIt() throws Exception {
         session.roles().createForFunctionCompute("taken", "");
 
-        CloudException error = account.fails("EntityAlreadyExists.Role",
+        CloudException error = sandbox.secrets().fails("EntityAlreadyExists.Role",
                 () -> session.roles().createForFunctionCompute("taken", ""));
 
         assertThat(error.userMessage()).contains("\"taken\"").contains("Pick it");
@@ -184,7 +185,7 @@ class RolesAndPoliciesTest {
     @Test
     void attachesAtAccountScopeAndInAResourceGroupAndDetaches() throws Exception {
         session.roles().createForFunctionCompute("scoped", "");
-        String group = account.resourceManager("CreateResourceGroup", Map.of("Name", "probe-group",
+        String group = sandbox.resourceManager("CreateResourceGroup", Map.of("Name", "probe-group",
                 "DisplayName", "Probe group")).path("ResourceGroup").path("Id").asText();
 
         session.policies().attach("AliyunFCReadOnlyAccess", PolicyKind.SYSTEM, "scoped", PolicyScope.account());
@@ -206,7 +207,7 @@ class RolesAndPoliciesTest {
     @Test
     void listsResourceGroupsOverSeveralPages() throws Exception {
         for (int i = 1; i <= 3; i++) {
-            account.resourceManager("CreateResourceGroup", Map.of("Name", "paged-" + i, "DisplayName", "Paged " + i));
+            sandbox.resourceManager("CreateResourceGroup", Map.of("Name", "paged-" + i, "DisplayName", "Paged " + i));
         }
 
         List<ResourceGroup> groups = session.resourceGroups().list();
@@ -217,11 +218,11 @@ class RolesAndPoliciesTest {
 
     @Test
     void refusedCallNamesTheActionAndTheResource() throws Exception {
-        Credentials.AccessKey key = account.userWithKey("reader", "AliyunRAMReadOnlyAccess");
-        try (SdkSession reader = account.open(new Connection(Connection.Kind.MANUAL, "reader",
-                account.sandbox().region(), key, account.endpoints()), 100)) {
+        Credentials.AccessKey key = sandbox.userWithKey("reader", "AliyunRAMReadOnlyAccess");
+        try (SdkSession reader = sandbox.openSession(new Connection(Connection.Kind.MANUAL, "reader",
+                sandbox.sandbox().region(), key, sandbox.endpoints()), 100)) {
 
-            CloudException error = account.fails("NoPermission",
+            CloudException error = sandbox.secrets().fails("NoPermission",
                     () -> reader.roles().createForFunctionCompute("not-allowed", ""));
 
             assertThat(reader.identity().principalType()).isEqualTo("RAMUser");

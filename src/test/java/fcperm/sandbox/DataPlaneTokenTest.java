@@ -8,11 +8,13 @@ import com.aliyuncs.sts.model.v20150401.AssumeRoleRequest;
 import com.aliyuncs.sts.model.v20150401.AssumeRoleResponse;
 import fcperm.sandbox.auth.Credentials;
 import fcperm.sandbox.auth.FcSignature;
+import fcperm.testkit.FcClients;
+import fcperm.testkit.MovableClock;
+import fcperm.testkit.OssClients;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,8 +28,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
-import static fcperm.sandbox.SdkClients.call;
+import static fcperm.testkit.TestSandbox.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** OSS and FC accept a role session's temporary credentials while they are valid, and refuse them after or mismatched. */
@@ -41,7 +45,7 @@ class DataPlaneTokenTest {
     void refusesExpiredAndMismatchedSecurityTokens() throws Exception {
         MovableClock clock = new MovableClock();
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.of(dataDir).withClock(clock))) {
-            SdkClients clients = new SdkClients(sandbox);
+            TestSandbox clients = TestSandbox.around(sandbox);
             Credentials alice = RamUsersTest.userWithKey(clients, "alice");
             StsSessionsTest.attachSystemPolicyToUser(clients, "AliyunSTSAssumeRoleAccess", "alice");
             CreateRoleRequest role = clients.createRole("data-plane");

@@ -21,6 +21,7 @@ import com.aliyuncs.fc.response.ListServicesResponse;
 import fcperm.sandbox.auth.Credentials;
 import fcperm.sandbox.protocol.Crc64;
 import fcperm.sandbox.testfunctions.Echo;
+import fcperm.testkit.FcClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import static fcperm.sandbox.FcClients.failsWith;
+import static fcperm.testkit.FcClients.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** FC 2.0 management operations through the official Java SDK, with the account's root key. */

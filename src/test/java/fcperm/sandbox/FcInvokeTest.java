@@ -15,6 +15,7 @@ import fcperm.sandbox.testfunctions.Failing;
 import fcperm.sandbox.testfunctions.Greeter;
 import fcperm.sandbox.testfunctions.Sleeper;
 import fcperm.sandbox.testfunctions.WhoAmI;
+import fcperm.testkit.FcClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

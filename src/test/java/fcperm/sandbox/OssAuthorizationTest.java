@@ -5,37 +5,39 @@ import com.aliyun.oss.model.ListObjectsRequest;
 import com.aliyuncs.ram.model.v20150501.AttachPolicyToUserRequest;
 import com.aliyuncs.ram.model.v20150501.CreatePolicyRequest;
 import fcperm.sandbox.auth.Credentials;
+import fcperm.testkit.OssClients;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
 
-import static fcperm.sandbox.SdkClients.call;
+import static fcperm.testkit.TestSandbox.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** OSS requests by a RAM user are decided by the user's policies, with OSS's request context in the conditions. */
 class OssAuthorizationTest {
 
     @RegisterExtension
-    static final SdkClients clients = new SdkClients();
+    static final TestSandbox sandbox = new TestSandbox();
 
     private static OSS userWithPolicy(String user, String document) {
-        Credentials credentials = RamUsersTest.userWithKey(clients, user);
-        CreatePolicyRequest create = clients.local(new CreatePolicyRequest());
+        Credentials credentials = RamUsersTest.userWithKey(sandbox, user);
+        CreatePolicyRequest create = sandbox.local(new CreatePolicyRequest());
         create.setPolicyName(user + "-policy");
         create.setPolicyDocument(document);
-        call(clients.root(), create);
-        AttachPolicyToUserRequest attach = clients.local(new AttachPolicyToUserRequest());
+        call(sandbox.root(), create);
+        AttachPolicyToUserRequest attach = sandbox.local(new AttachPolicyToUserRequest());
         attach.setPolicyType("Custom");
         attach.setPolicyName(user + "-policy");
         attach.setUserName(user);
-        call(clients.root(), attach);
-        return OssClients.v1(clients.sandbox(), credentials);
+        call(sandbox.root(), attach);
+        return OssClients.v1(sandbox.sandbox(), credentials);
     }
 
     @Test
     void listingIsAllowedOnlyUnderThePrefixTheConditionNames() {
-        OSS root = OssClients.v1(clients.sandbox(), clients.sandbox().rootCredentials());
+        OSS root = OssClients.v1(sandbox.sandbox(), sandbox.sandbox().rootCredentials());
         root.createBucket("homes");
         root.putObject("homes", "home/alice/a", new ByteArrayInputStream(new byte[] {1}));
         root.putObject("homes", "shared/b", new ByteArrayInputStream(new byte[] {1}));
@@ -51,7 +53,7 @@ class OssAuthorizationTest {
 
     @Test
     void theSourceAddressAndTransportAreConditionKeys() {
-        OSS root = OssClients.v1(clients.sandbox(), clients.sandbox().rootCredentials());
+        OSS root = OssClients.v1(sandbox.sandbox(), sandbox.sandbox().rootCredentials());
         root.createBucket("network");
         root.putObject("network", "k", new ByteArrayInputStream(new byte[] {1}));
         OSS local = userWithPolicy("loopback-user", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","

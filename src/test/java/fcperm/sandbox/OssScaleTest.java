@@ -6,6 +6,8 @@ import com.aliyun.oss.model.OSSObjectSummary;
 import com.aliyun.oss.model.ObjectListing;
 import com.aliyun.oss.model.ObjectMetadata;
 import com.aliyun.oss.model.PutObjectResult;
+import fcperm.testkit.OssClients;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,13 +36,13 @@ class OssScaleTest {
     private static final long ONE_GIB = 1L << 30;
 
     @RegisterExtension
-    static final SdkClients clients = new SdkClients();
+    static final TestSandbox sandbox = new TestSandbox();
 
     static OSS oss;
 
     @BeforeAll
     static void client() {
-        oss = OssClients.v1(clients.sandbox(), clients.sandbox().rootCredentials());
+        oss = OssClients.v1(sandbox.sandbox(), sandbox.sandbox().rootCredentials());
     }
 
     @AfterAll

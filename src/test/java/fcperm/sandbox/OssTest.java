@@ -17,6 +17,8 @@ import com.aliyun.oss.model.ObjectMetadata;
 import com.aliyun.oss.model.PutObjectResult;
 import fcperm.sandbox.auth.Credentials;
 import fcperm.sandbox.protocol.Crc64;
+import fcperm.testkit.OssClients;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,20 +37,20 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import static fcperm.sandbox.OssClients.failsWith;
+import static fcperm.testkit.OssClients.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** OSS through the official Java SDK (V1 and V4 signatures) and raw signed HTTP, with the account's root key. */
 class OssTest {
 
     @RegisterExtension
-    static final SdkClients clients = new SdkClients();
+    static final TestSandbox sandbox = new TestSandbox();
 
     static OSS oss;
 
     @BeforeAll
     static void client() {
-        oss = OssClients.v1(clients.sandbox(), clients.sandbox().rootCredentials());
+        oss = OssClients.v1(sandbox.sandbox(), sandbox.sandbox().rootCredentials());
     }
 
     @AfterAll
@@ -189,13 +191,13 @@ class OssTest {
         String group = oss.getBucketResourceGroup("grouped").getResourceGroupId();
         assertThat(group).startsWith("rg-");
         assertThat(oss.getBucketInfo("grouped").getBucket().getResourceGroupId()).isEqualTo(group);
-        assertThat(oss.getBucketLocation("grouped")).isEqualTo("oss-" + clients.sandbox().region());
+        assertThat(oss.getBucketLocation("grouped")).isEqualTo("oss-" + sandbox.sandbox().region());
         assertThat(oss.listBuckets()).anyMatch(bucket -> bucket.getName().equals("grouped"));
     }
 
     @Test
     void acceptsV4SignaturesAndRefusesAWrongSecret() throws IOException {
-        OSS v4 = OssClients.v4(clients.sandbox(), clients.sandbox().rootCredentials());
+        OSS v4 = OssClients.v4(sandbox.sandbox(), sandbox.sandbox().rootCredentials());
         try {
             v4.createBucket("signed-v4");
             v4.putObject("signed-v4", "k", new ByteArrayInputStream("v4".getBytes(StandardCharsets.UTF_8)));
@@ -203,8 +205,8 @@ class OssTest {
         } finally {
             v4.shutdown();
         }
-        Credentials root = clients.sandbox().rootCredentials();
-        OSS wrong = OssClients.v1(clients.sandbox(), Credentials.longTerm(root.accessKeyId(), "wrong-secret"));
+        Credentials root = sandbox.sandbox().rootCredentials();
+        OSS wrong = OssClients.v1(sandbox.sandbox(), Credentials.longTerm(root.accessKeyId(), "wrong-secret"));
         try {
             var error = failsWith("SignatureDoesNotMatch", () -> wrong.getObject("signed-v4", "k"));
             assertThat(error.getRawResponseError()).contains("<StringToSign>GET\n")
@@ -268,7 +270,7 @@ class OssTest {
 
     @Test
     void servesV4PresignedUrlsUntilTheyExpire() throws Exception {
-        OSS v4 = OssClients.v4(clients.sandbox(), clients.sandbox().rootCredentials());
+        OSS v4 = OssClients.v4(sandbox.sandbox(), sandbox.sandbox().rootCredentials());
         try {
             v4.createBucket("presigned-v4");
             v4.putObject("presigned-v4", "dir/shared v4.txt", new ByteArrayInputStream("v4 url".getBytes(StandardCharsets.UTF_8)));
@@ -301,13 +303,13 @@ class OssTest {
     void takesTheBucketFromAVirtualHostedHostHeader() throws Exception {
         oss.createBucket("virtual");
         oss.putObject("virtual", "dir/v.txt", new ByteArrayInputStream("hosted".getBytes(StandardCharsets.UTF_8)));
-        Credentials root = clients.sandbox().rootCredentials();
+        Credentials root = sandbox.sandbox().rootCredentials();
         String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
         String stringToSign = "GET\n\n\n" + date + "\n/virtual/dir/v.txt";
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
         mac.init(new javax.crypto.spec.SecretKeySpec(root.accessKeySecret().getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
         String signature = java.util.Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        URI endpoint = clients.sandbox().endpoints().oss();
+        URI endpoint = sandbox.sandbox().endpoints().oss();
         // java.net.http does not let a caller set Host; a plain socket sends exactly what ali-oss sends
         try (java.net.Socket socket = new java.net.Socket(endpoint.getHost(), endpoint.getPort())) {
             String request = "GET /dir/v.txt HTTP/1.1\r\nHost: virtual.oss-cn-hangzhou.aliyuncs.com\r\nDate: " + date

@@ -19,6 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fcperm.probe.ProbePackage;
 import fcperm.sandbox.auth.Credentials;
+import fcperm.testkit.FcClients;
+import fcperm.testkit.OssClients;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +31,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import static fcperm.sandbox.SdkClients.call;
+import static fcperm.testkit.TestSandbox.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,15 +45,15 @@ class ProbeEndToEndTest {
     private static final byte[] PROBE = ProbePackage.build();
 
     @RegisterExtension
-    static final SdkClients clients = new SdkClients();
+    static final TestSandbox sandbox = new TestSandbox();
 
     static FunctionComputeClient fc;
     static OSS oss;
 
     @BeforeAll
-    static void clients() {
-        fc = FcClients.of(clients.sandbox(), clients.sandbox().rootCredentials());
-        oss = OssClients.v1(clients.sandbox(), clients.sandbox().rootCredentials());
+    static void sandbox() {
+        fc = FcClients.of(sandbox.sandbox(), sandbox.sandbox().rootCredentials());
+        oss = OssClients.v1(sandbox.sandbox(), sandbox.sandbox().rootCredentials());
     }
 
     @AfterAll
@@ -59,26 +62,26 @@ class ProbeEndToEndTest {
     }
 
     private static String roleArn(String role) {
-        return "acs:ram::" + clients.sandbox().accountId() + ":role/" + role;
+        return "acs:ram::" + sandbox.sandbox().accountId() + ":role/" + role;
     }
 
     private static void fcRole(String name) {
-        call(clients.root(), clients.createRole(name));
+        call(sandbox.root(), sandbox.createRole(name));
     }
 
     private static void customPolicy(String name, String document) {
-        CreatePolicyRequest create = clients.local(new CreatePolicyRequest());
+        CreatePolicyRequest create = sandbox.local(new CreatePolicyRequest());
         create.setPolicyName(name);
         create.setPolicyDocument(document);
-        call(clients.root(), create);
+        call(sandbox.root(), create);
     }
 
     private static void attachToRole(String type, String policy, String role) {
-        AttachPolicyToRoleRequest attach = clients.local(new AttachPolicyToRoleRequest());
+        AttachPolicyToRoleRequest attach = sandbox.local(new AttachPolicyToRoleRequest());
         attach.setPolicyType(type);
         attach.setPolicyName(policy);
         attach.setRoleName(role);
-        call(clients.root(), attach);
+        call(sandbox.root(), attach);
     }
 
     /** A service bound to {@code role} with the probe deployed in it. */
@@ -95,7 +98,7 @@ class ProbeEndToEndTest {
     private static JsonNode invokeProbe(String service, String bucket, String objectName, String message) throws IOException {
         InvokeFunctionRequest invoke = new InvokeFunctionRequest(service, "oss-probe");
         invoke.setLogType("Tail");
-        invoke.setPayload(JSON.writeValueAsBytes(Map.of("endpoint", clients.sandbox().endpoints().oss().toString(),
+        invoke.setPayload(JSON.writeValueAsBytes(Map.of("endpoint", sandbox.sandbox().endpoints().oss().toString(),
                 "bucket", bucket, "objectName", objectName, "message", message)));
         InvokeFunctionResponse response = fc.invokeFunction(invoke);
         assertThat(response.getHeader("X-Fc-Error-Type")).as(response.getLogResult()).isNull();
@@ -145,7 +148,7 @@ class ProbeEndToEndTest {
         oss.createBucket("e2e-outside");
         fcRole("grouped");
         resourceManager("AttachPolicy", Map.of("PolicyType", "System", "PolicyName", "AliyunOSSFullAccess",
-                "PrincipalType", "ServiceRole", "PrincipalName", "grouped@role." + clients.sandbox().accountId() + ".onaliyunservice.com",
+                "PrincipalType", "ServiceRole", "PrincipalName", "grouped@role." + sandbox.sandbox().accountId() + ".onaliyunservice.com",
                 "ResourceGroupId", group));
         deployProbe("grouped-service", "grouped");
 
@@ -173,11 +176,11 @@ class ProbeEndToEndTest {
 
     @Test
     void fcRefusesARoleItCannotAssume() {
-        CreateRoleRequest role = clients.local(new CreateRoleRequest());
+        CreateRoleRequest role = sandbox.local(new CreateRoleRequest());
         role.setRoleName("not-for-fc");
         role.setAssumeRolePolicyDocument("{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\","
-                + "\"Principal\":{\"RAM\":[\"acs:ram::" + clients.sandbox().accountId() + ":root\"]}}],\"Version\":\"1\"}");
-        call(clients.root(), role);
+                + "\"Principal\":{\"RAM\":[\"acs:ram::" + sandbox.sandbox().accountId() + ":root\"]}}],\"Version\":\"1\"}");
+        call(sandbox.root(), role);
         CreateServiceRequest create = new CreateServiceRequest();
         create.setServiceName("untrusting");
         create.setRole(roleArn("not-for-fc"));
@@ -188,14 +191,14 @@ class ProbeEndToEndTest {
     @Test
     void bindingARoleNeedsRamPassRole() throws Exception {
         fcRole("to-pass");
-        Credentials deployer = RamUsersTest.userWithKey(clients, "deployer");
+        Credentials deployer = RamUsersTest.userWithKey(sandbox, "deployer");
         customPolicy("fc-only", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"fc:*\",\"Resource\":\"*\"}]}");
-        AttachPolicyToUserRequest attach = clients.local(new AttachPolicyToUserRequest());
+        AttachPolicyToUserRequest attach = sandbox.local(new AttachPolicyToUserRequest());
         attach.setPolicyType("Custom");
         attach.setPolicyName("fc-only");
         attach.setUserName("deployer");
-        call(clients.root(), attach);
-        FunctionComputeClient asDeployer = FcClients.of(clients.sandbox(), deployer);
+        call(sandbox.root(), attach);
+        FunctionComputeClient asDeployer = FcClients.of(sandbox.sandbox(), deployer);
         CreateServiceRequest create = new CreateServiceRequest();
         create.setServiceName("pass-role");
         asDeployer.createService(create);
@@ -205,15 +208,15 @@ class ProbeEndToEndTest {
         var refused = FcClients.failsWith("AccessDenied", () -> asDeployer.updateService(bind));
         assertThat(refused.getErrorMessage()).contains("ram:PassRole");
 
-        AttachPolicyToUserRequest full = clients.local(new AttachPolicyToUserRequest());
+        AttachPolicyToUserRequest full = sandbox.local(new AttachPolicyToUserRequest());
         full.setPolicyType("System");
         full.setPolicyName("AliyunFCFullAccess");
         full.setUserName("deployer");
-        call(clients.root(), full);
+        call(sandbox.root(), full);
         assertThat(asDeployer.updateService(bind).getRole()).isEqualTo(roleArn("to-pass"));
     }
 
     private static JsonNode resourceManager(String action, Map<String, String> parameters) throws ClientException, IOException {
-        return JSON.readTree(clients.resourceManager(clients.root(), action, parameters, FormatType.JSON).getData());
+        return JSON.readTree(sandbox.resourceManager(sandbox.root(), action, parameters, FormatType.JSON).getData());
     }
 }

@@ -12,6 +12,7 @@ import com.aliyuncs.ram.model.v20150501.ListRolesRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fcperm.sandbox.auth.Credentials;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,8 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
-import static fcperm.sandbox.SdkClients.call;
-import static fcperm.sandbox.SdkClients.failsWith;
+import static fcperm.testkit.TestSandbox.call;
+import static fcperm.testkit.TestSandbox.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** RAM users are held to their policies on every RAM call, by the policy engine; system policies are the catalog's. */
@@ -30,55 +31,55 @@ class RamAuthorizationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static final SdkClients clients = new SdkClients();
+    static final TestSandbox sandbox = new TestSandbox();
     private static Credentials readerKey;
     private static IAcsClient reader;
     private static IAcsClient builder;
 
     @BeforeAll
     static void prepare() {
-        readerKey = RamUsersTest.userWithKey(clients, "reader");
-        reader = clients.of(readerKey);
-        StsSessionsTest.attachSystemPolicyToUser(clients, "AliyunRAMReadOnlyAccess", "reader");
+        readerKey = RamUsersTest.userWithKey(sandbox, "reader");
+        reader = sandbox.of(readerKey);
+        StsSessionsTest.attachSystemPolicyToUser(sandbox, "AliyunRAMReadOnlyAccess", "reader");
 
-        builder = clients.of(RamUsersTest.userWithKey(clients, "builder"));
-        RamPoliciesTest.createPolicy(clients, clients.root(), "all-ram", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
+        builder = sandbox.of(RamUsersTest.userWithKey(sandbox, "builder"));
+        RamPoliciesTest.createPolicy(sandbox, sandbox.root(), "all-ram", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\","
                 + "\"Action\":\"ram:*\",\"Resource\":\"*\"}]}");
-        RamPoliciesTest.createPolicy(clients, clients.root(), "hands-off-protected", "{\"Version\":\"1\",\"Statement\":[{"
+        RamPoliciesTest.createPolicy(sandbox, sandbox.root(), "hands-off-protected", "{\"Version\":\"1\",\"Statement\":[{"
                 + "\"Effect\":\"Deny\",\"Action\":\"ram:*\",\"Resource\":\"acs:ram:*:*:role/protected-*\"}]}");
         attachCustomToUser("all-ram", "builder");
         attachCustomToUser("hands-off-protected", "builder");
     }
 
     private static void attachCustomToUser(String policyName, String userName) {
-        AttachPolicyToUserRequest attach = clients.local(new AttachPolicyToUserRequest());
+        AttachPolicyToUserRequest attach = sandbox.local(new AttachPolicyToUserRequest());
         attach.setPolicyType("Custom");
         attach.setPolicyName(policyName);
         attach.setUserName(userName);
-        call(clients.root(), attach);
+        call(sandbox.root(), attach);
     }
 
     @Test
     void readOnlyAccessAllowsReadingButNotWriting() {
-        assertThat(call(reader, clients.local(new ListRolesRequest())).getRoles()).isNotNull();
+        assertThat(call(reader, sandbox.local(new ListRolesRequest())).getRoles()).isNotNull();
 
-        failsWith("NoPermission", () -> reader.getAcsResponse(clients.createRole("by-reader")));
+        failsWith("NoPermission", () -> reader.getAcsResponse(sandbox.createRole("by-reader")));
     }
 
     @Test
     void theRefusalSaysWhichActionOnWhichResourceAndWhy() throws Exception {
         Map<String, String> parameters = RawRpc.common("2015-05-01", "CreateRole", readerKey);
         parameters.put("RoleName", "by-reader");
-        parameters.put("AssumeRolePolicyDocument", SdkClients.FC_TRUST);
+        parameters.put("AssumeRolePolicyDocument", TestSandbox.FC_TRUST);
 
-        RawRpc.Reply reply = new RawRpc(clients.sandbox().endpoints().ram())
+        RawRpc.Reply reply = new RawRpc(sandbox.sandbox().endpoints().ram())
                 .get(RawRpc.sign("GET", parameters, readerKey.accessKeySecret()));
 
         assertThat(reply.status()).isEqualTo(403);
         JsonNode detail = JSON.readTree(reply.body()).path("AccessDeniedDetail");
         assertThat(detail.path("AuthAction").asText()).isEqualTo("ram:CreateRole");
         assertThat(detail.path("AuthResource").asText())
-                .isEqualTo("acs:ram::" + clients.sandbox().accountId() + ":role/by-reader");
+                .isEqualTo("acs:ram::" + sandbox.sandbox().accountId() + ":role/by-reader");
         assertThat(detail.path("NoPermissionType").asText()).isEqualTo("ImplicitDeny");
         assertThat(detail.path("AuthPrincipalType").asText()).isEqualTo("SubUser");
         assertThat(detail.path("AuthPrincipalDisplayName").asText()).isEqualTo("reader");
@@ -88,20 +89,20 @@ class RamAuthorizationTest {
 
     @Test
     void anExplicitDenyBeatsAnAllow() {
-        call(builder, clients.createRole("ordinary-role"));
+        call(builder, sandbox.createRole("ordinary-role"));
 
-        failsWith("NoPermission", () -> builder.getAcsResponse(clients.createRole("protected-role")));
+        failsWith("NoPermission", () -> builder.getAcsResponse(sandbox.createRole("protected-role")));
     }
 
     @Test
     void attachingNeedsThePermissionOnBothThePolicyAndTheRole() {
-        call(clients.root(), clients.createRole("target"));
-        IAcsClient attacher = clients.of(RamUsersTest.userWithKey(clients, "attacher"));
-        RamPoliciesTest.createPolicy(clients, clients.root(), "attach-to-target-only", "{\"Version\":\"1\","
+        call(sandbox.root(), sandbox.createRole("target"));
+        IAcsClient attacher = sandbox.of(RamUsersTest.userWithKey(sandbox, "attacher"));
+        RamPoliciesTest.createPolicy(sandbox, sandbox.root(), "attach-to-target-only", "{\"Version\":\"1\","
                 + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ram:AttachPolicyToRole\","
                 + "\"Resource\":\"acs:ram:*:*:role/target\"}]}");
         attachCustomToUser("attach-to-target-only", "attacher");
-        AttachPolicyToRoleRequest attach = clients.local(new AttachPolicyToRoleRequest());
+        AttachPolicyToRoleRequest attach = sandbox.local(new AttachPolicyToRoleRequest());
         attach.setPolicyType("System");
         attach.setPolicyName("AliyunOSSReadOnlyAccess");
         attach.setRoleName("target");
@@ -111,28 +112,28 @@ class RamAuthorizationTest {
 
     @Test
     void systemPoliciesComeFromTheCatalogWithTheirDocuments() {
-        GetPolicyRequest get = clients.local(new GetPolicyRequest());
+        GetPolicyRequest get = sandbox.local(new GetPolicyRequest());
         get.setPolicyType("System");
         get.setPolicyName("AliyunOSSReadOnlyAccess");
-        ListPoliciesRequest list = clients.local(new ListPoliciesRequest());
+        ListPoliciesRequest list = sandbox.local(new ListPoliciesRequest());
         list.setPolicyType("System");
         list.setMaxItems(1000);
 
-        assertThat(call(clients.root(), get).getPolicy().getPolicyDocument()).contains("oss:Get*");
-        assertThat(call(clients.root(), list).getPolicies()).extracting(ListPoliciesResponse.Policy::getPolicyName)
+        assertThat(call(sandbox.root(), get).getPolicy().getPolicyDocument()).contains("oss:Get*");
+        assertThat(call(sandbox.root(), list).getPolicies()).extracting(ListPoliciesResponse.Policy::getPolicyName)
                 .contains("AliyunOSSFullAccess", "AliyunFCFullAccess", "AliyunSTSAssumeRoleAccess", "AdministratorAccess",
                         "AliyunFCDefaultRolePolicy", "AliyunLogFullAccess", "AliyunVPCFullAccess");
     }
 
     @Test
     void theAccountHasAliyunFCDefaultRoleAsIfFunctionComputeWereActivated() {
-        GetRoleRequest get = clients.local(new GetRoleRequest());
+        GetRoleRequest get = sandbox.local(new GetRoleRequest());
         get.setRoleName("AliyunFCDefaultRole");
-        ListPoliciesForRoleRequest policies = clients.local(new ListPoliciesForRoleRequest());
+        ListPoliciesForRoleRequest policies = sandbox.local(new ListPoliciesForRoleRequest());
         policies.setRoleName("AliyunFCDefaultRole");
 
-        assertThat(call(clients.root(), get).getRole().getAssumeRolePolicyDocument()).contains("fc.aliyuncs.com");
-        assertThat(call(clients.root(), policies).getPolicies()).singleElement().satisfies(policy -> {
+        assertThat(call(sandbox.root(), get).getRole().getAssumeRolePolicyDocument()).contains("fc.aliyuncs.com");
+        assertThat(call(sandbox.root(), policies).getPolicies()).singleElement().satisfies(policy -> {
             assertThat(policy.getPolicyName()).isEqualTo("AliyunFCDefaultRolePolicy");
             assertThat(policy.getPolicyType()).isEqualTo("System");
         });

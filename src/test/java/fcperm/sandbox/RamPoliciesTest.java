@@ -26,14 +26,15 @@ import com.aliyuncs.ram.model.v20150501.ListPolicyVersionsResponse;
 import com.aliyuncs.ram.model.v20150501.SetDefaultPolicyVersionRequest;
 import com.aliyuncs.ram.model.v20150501.UpdateRoleRequest;
 import com.aliyuncs.ram.model.v20150501.UpdateRoleResponse;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static fcperm.sandbox.SdkClients.call;
-import static fcperm.sandbox.SdkClients.failsWith;
+import static fcperm.testkit.TestSandbox.call;
+import static fcperm.testkit.TestSandbox.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Custom policies, their versions, and attaching them to roles and users, through the official RAM SDK. */
@@ -43,22 +44,22 @@ class RamPoliciesTest {
             + "\"Action\":[\"oss:GetObject\"],\"Resource\":[\"acs:oss:*:*:bucket-1/*\"]}]}";
 
     @RegisterExtension
-    static final SdkClients clients = new SdkClients();
+    static final TestSandbox sandbox = new TestSandbox();
 
-    static CreatePolicyRequest createPolicyRequest(SdkClients clients, String name, String document) {
-        CreatePolicyRequest request = clients.local(new CreatePolicyRequest());
+    static CreatePolicyRequest createPolicyRequest(TestSandbox sandbox, String name, String document) {
+        CreatePolicyRequest request = sandbox.local(new CreatePolicyRequest());
         request.setPolicyName(name);
         request.setPolicyDocument(document);
         request.setDescription("reads bucket-1");
         return request;
     }
 
-    static CreatePolicyResponse.Policy createPolicy(SdkClients clients, IAcsClient client, String name, String document) {
-        return call(client, createPolicyRequest(clients, name, document)).getPolicy();
+    static CreatePolicyResponse.Policy createPolicy(TestSandbox sandbox, IAcsClient client, String name, String document) {
+        return call(client, createPolicyRequest(sandbox, name, document)).getPolicy();
     }
 
     private static CreatePolicyVersionRequest newVersion(String policyName, boolean setAsDefault) {
-        CreatePolicyVersionRequest request = clients.local(new CreatePolicyVersionRequest());
+        CreatePolicyVersionRequest request = sandbox.local(new CreatePolicyVersionRequest());
         request.setPolicyName(policyName);
         request.setPolicyDocument(READ_BUCKET);
         request.setSetAsDefault(setAsDefault);
@@ -66,7 +67,7 @@ class RamPoliciesTest {
     }
 
     private static AttachPolicyToRoleRequest attachToRole(String policyName, String roleName) {
-        AttachPolicyToRoleRequest request = clients.local(new AttachPolicyToRoleRequest());
+        AttachPolicyToRoleRequest request = sandbox.local(new AttachPolicyToRoleRequest());
         request.setPolicyType("Custom");
         request.setPolicyName(policyName);
         request.setRoleName(roleName);
@@ -74,7 +75,7 @@ class RamPoliciesTest {
     }
 
     private static DetachPolicyFromRoleRequest detachFromRole(String policyName, String roleName) {
-        DetachPolicyFromRoleRequest request = clients.local(new DetachPolicyFromRoleRequest());
+        DetachPolicyFromRoleRequest request = sandbox.local(new DetachPolicyFromRoleRequest());
         request.setPolicyType("Custom");
         request.setPolicyName(policyName);
         request.setRoleName(roleName);
@@ -82,22 +83,22 @@ class RamPoliciesTest {
     }
 
     private static GetPolicyRequest getPolicy(String type, String name) {
-        GetPolicyRequest request = clients.local(new GetPolicyRequest());
+        GetPolicyRequest request = sandbox.local(new GetPolicyRequest());
         request.setPolicyType(type);
         request.setPolicyName(name);
         return request;
     }
 
     private static DeletePolicyRequest deletePolicy(String name) {
-        DeletePolicyRequest request = clients.local(new DeletePolicyRequest());
+        DeletePolicyRequest request = sandbox.local(new DeletePolicyRequest());
         request.setPolicyName(name);
         return request;
     }
 
     @Test
     void customPolicyIsCreatedAsVersionOneAndReadBack() {
-        CreatePolicyResponse.Policy created = createPolicy(clients, clients.root(), "read-bucket-1", READ_BUCKET);
-        GetPolicyResponse read = call(clients.root(), getPolicy("Custom", "read-bucket-1"));
+        CreatePolicyResponse.Policy created = createPolicy(sandbox, sandbox.root(), "read-bucket-1", READ_BUCKET);
+        GetPolicyResponse read = call(sandbox.root(), getPolicy("Custom", "read-bucket-1"));
 
         assertThat(created.getPolicyType()).isEqualTo("Custom");
         assertThat(created.getDefaultVersion()).isEqualTo("v1");
@@ -110,206 +111,206 @@ class RamPoliciesTest {
 
     @Test
     void policyNamesAreUniqueAndValidated() {
-        createPolicy(clients, clients.root(), "twice", READ_BUCKET);
+        createPolicy(sandbox, sandbox.root(), "twice", READ_BUCKET);
 
-        failsWith("EntityAlreadyExists.Policy", () -> clients.root().getAcsResponse(createPolicyRequest(clients, "twice", READ_BUCKET)));
+        failsWith("EntityAlreadyExists.Policy", () -> sandbox.root().getAcsResponse(createPolicyRequest(sandbox, "twice", READ_BUCKET)));
         failsWith("InvalidParameter.PolicyName.InvalidChars",
-                () -> clients.root().getAcsResponse(createPolicyRequest(clients, "has.dot", READ_BUCKET)));
+                () -> sandbox.root().getAcsResponse(createPolicyRequest(sandbox, "has.dot", READ_BUCKET)));
         failsWith("InvalidParameter.PolicyName.Length",
-                () -> clients.root().getAcsResponse(createPolicyRequest(clients, "p".repeat(129), READ_BUCKET)));
+                () -> sandbox.root().getAcsResponse(createPolicyRequest(sandbox, "p".repeat(129), READ_BUCKET)));
         failsWith("MalformedPolicyDocument",
-                () -> clients.root().getAcsResponse(createPolicyRequest(clients, "broken", "{\"Statement\":")));
-        failsWith("InvalidParameter.PolicyDocument.Length", () -> clients.root().getAcsResponse(
-                createPolicyRequest(clients, "huge", READ_BUCKET.replace("bucket-1/*", "b".repeat(6200)))));
+                () -> sandbox.root().getAcsResponse(createPolicyRequest(sandbox, "broken", "{\"Statement\":")));
+        failsWith("InvalidParameter.PolicyDocument.Length", () -> sandbox.root().getAcsResponse(
+                createPolicyRequest(sandbox, "huge", READ_BUCKET.replace("bucket-1/*", "b".repeat(6200)))));
     }
 
     @Test
     void unknownPoliciesAndPolicyTypesAreRejected() {
-        failsWith("EntityNotExist.Policy", () -> clients.root().getAcsResponse(getPolicy("Custom", "never-made")));
-        failsWith("EntityNotExist.Policy", () -> clients.root().getAcsResponse(getPolicy("System", "NoSuchSystemPolicy")));
-        failsWith("InvalidParameter.PolicyType", () -> clients.root().getAcsResponse(getPolicy("Managed", "never-made")));
+        failsWith("EntityNotExist.Policy", () -> sandbox.root().getAcsResponse(getPolicy("Custom", "never-made")));
+        failsWith("EntityNotExist.Policy", () -> sandbox.root().getAcsResponse(getPolicy("System", "NoSuchSystemPolicy")));
+        failsWith("InvalidParameter.PolicyType", () -> sandbox.root().getAcsResponse(getPolicy("Managed", "never-made")));
     }
 
     @Test
     void versionsAreNumberedAndTheDefaultMovesOnlyWhenAsked() {
-        createPolicy(clients, clients.root(), "versioned", READ_BUCKET);
+        createPolicy(sandbox, sandbox.root(), "versioned", READ_BUCKET);
 
-        assertThat(call(clients.root(), newVersion("versioned", false)).getPolicyVersion().getVersionId()).isEqualTo("v2");
-        assertThat(call(clients.root(), newVersion("versioned", true)).getPolicyVersion().getIsDefaultVersion()).isTrue();
+        assertThat(call(sandbox.root(), newVersion("versioned", false)).getPolicyVersion().getVersionId()).isEqualTo("v2");
+        assertThat(call(sandbox.root(), newVersion("versioned", true)).getPolicyVersion().getIsDefaultVersion()).isTrue();
 
-        ListPolicyVersionsRequest list = clients.local(new ListPolicyVersionsRequest());
+        ListPolicyVersionsRequest list = sandbox.local(new ListPolicyVersionsRequest());
         list.setPolicyType("Custom");
         list.setPolicyName("versioned");
-        List<ListPolicyVersionsResponse.PolicyVersion> versions = call(clients.root(), list).getPolicyVersions();
+        List<ListPolicyVersionsResponse.PolicyVersion> versions = call(sandbox.root(), list).getPolicyVersions();
         assertThat(versions).extracting(ListPolicyVersionsResponse.PolicyVersion::getVersionId).containsExactly("v1", "v2", "v3");
         assertThat(versions).filteredOn(ListPolicyVersionsResponse.PolicyVersion::getIsDefaultVersion)
                 .extracting(ListPolicyVersionsResponse.PolicyVersion::getVersionId).containsExactly("v3");
 
-        GetPolicyVersionRequest get = clients.local(new GetPolicyVersionRequest());
+        GetPolicyVersionRequest get = sandbox.local(new GetPolicyVersionRequest());
         get.setPolicyType("Custom");
         get.setPolicyName("versioned");
         get.setVersionId("v2");
-        assertThat(call(clients.root(), get).getPolicyVersion().getPolicyDocument()).isEqualTo(READ_BUCKET);
+        assertThat(call(sandbox.root(), get).getPolicyVersion().getPolicyDocument()).isEqualTo(READ_BUCKET);
         get.setVersionId("v9");
-        failsWith("EntityNotExist.Policy.Version", () -> clients.root().getAcsResponse(get));
+        failsWith("EntityNotExist.Policy.Version", () -> sandbox.root().getAcsResponse(get));
         get.setVersionId("nine");
-        failsWith("InvalidParameter.VersionId.Format", () -> clients.root().getAcsResponse(get));
+        failsWith("InvalidParameter.VersionId.Format", () -> sandbox.root().getAcsResponse(get));
 
-        SetDefaultPolicyVersionRequest setDefault = clients.local(new SetDefaultPolicyVersionRequest());
+        SetDefaultPolicyVersionRequest setDefault = sandbox.local(new SetDefaultPolicyVersionRequest());
         setDefault.setPolicyName("versioned");
         setDefault.setVersionId("v1");
-        call(clients.root(), setDefault);
-        assertThat(call(clients.root(), getPolicy("Custom", "versioned")).getPolicy().getDefaultVersion()).isEqualTo("v1");
+        call(sandbox.root(), setDefault);
+        assertThat(call(sandbox.root(), getPolicy("Custom", "versioned")).getPolicy().getDefaultVersion()).isEqualTo("v1");
         setDefault.setVersionId("v7");
-        failsWith("EntityNotExist.Policy.Version", () -> clients.root().getAcsResponse(setDefault));
+        failsWith("EntityNotExist.Policy.Version", () -> sandbox.root().getAcsResponse(setDefault));
     }
 
     @Test
     void aPolicyHasAtMostFiveVersionsUnlessTheOldestIsRotatedOut() {
-        createPolicy(clients, clients.root(), "five-versions", READ_BUCKET);
+        createPolicy(sandbox, sandbox.root(), "five-versions", READ_BUCKET);
         for (int i = 2; i <= 5; i++) {
-            call(clients.root(), newVersion("five-versions", false));
+            call(sandbox.root(), newVersion("five-versions", false));
         }
 
-        failsWith("LimitExceeded.Policy.Version", () -> clients.root().getAcsResponse(newVersion("five-versions", false)));
+        failsWith("LimitExceeded.Policy.Version", () -> sandbox.root().getAcsResponse(newVersion("five-versions", false)));
 
         CreatePolicyVersionRequest rotating = newVersion("five-versions", false);
         rotating.setRotateStrategy("DeleteOldestNonDefaultVersionWhenLimitExceeded");
-        assertThat(call(clients.root(), rotating).getPolicyVersion().getVersionId()).isEqualTo("v6");
-        ListPolicyVersionsRequest list = clients.local(new ListPolicyVersionsRequest());
+        assertThat(call(sandbox.root(), rotating).getPolicyVersion().getVersionId()).isEqualTo("v6");
+        ListPolicyVersionsRequest list = sandbox.local(new ListPolicyVersionsRequest());
         list.setPolicyType("Custom");
         list.setPolicyName("five-versions");
-        assertThat(call(clients.root(), list).getPolicyVersions()).extracting(ListPolicyVersionsResponse.PolicyVersion::getVersionId)
+        assertThat(call(sandbox.root(), list).getPolicyVersions()).extracting(ListPolicyVersionsResponse.PolicyVersion::getVersionId)
                 .containsExactly("v1", "v3", "v4", "v5", "v6");
     }
 
     @Test
     void theDefaultVersionCannotBeDeletedAndOtherVersionsBlockDeletingThePolicy() {
-        createPolicy(clients, clients.root(), "with-versions", READ_BUCKET);
-        call(clients.root(), newVersion("with-versions", false));
-        DeletePolicyVersionRequest deleteV1 = clients.local(new DeletePolicyVersionRequest());
+        createPolicy(sandbox, sandbox.root(), "with-versions", READ_BUCKET);
+        call(sandbox.root(), newVersion("with-versions", false));
+        DeletePolicyVersionRequest deleteV1 = sandbox.local(new DeletePolicyVersionRequest());
         deleteV1.setPolicyName("with-versions");
         deleteV1.setVersionId("v1");
 
-        failsWith("DeleteConflict.Policy.Version.Default", () -> clients.root().getAcsResponse(deleteV1));
-        failsWith("DeleteConflict.Policy.Version", () -> clients.root().getAcsResponse(deletePolicy("with-versions")));
+        failsWith("DeleteConflict.Policy.Version.Default", () -> sandbox.root().getAcsResponse(deleteV1));
+        failsWith("DeleteConflict.Policy.Version", () -> sandbox.root().getAcsResponse(deletePolicy("with-versions")));
 
-        DeletePolicyVersionRequest deleteV2 = clients.local(new DeletePolicyVersionRequest());
+        DeletePolicyVersionRequest deleteV2 = sandbox.local(new DeletePolicyVersionRequest());
         deleteV2.setPolicyName("with-versions");
         deleteV2.setVersionId("v2");
-        call(clients.root(), deleteV2);
-        call(clients.root(), deletePolicy("with-versions"));
-        failsWith("EntityNotExist.Policy", () -> clients.root().getAcsResponse(getPolicy("Custom", "with-versions")));
+        call(sandbox.root(), deleteV2);
+        call(sandbox.root(), deletePolicy("with-versions"));
+        failsWith("EntityNotExist.Policy", () -> sandbox.root().getAcsResponse(getPolicy("Custom", "with-versions")));
     }
 
     @Test
     void attachedPolicyShowsOnTheRoleAndBlocksDeletingEither() {
-        createPolicy(clients, clients.root(), "for-role", READ_BUCKET);
-        call(clients.root(), clients.createRole("holder"));
+        createPolicy(sandbox, sandbox.root(), "for-role", READ_BUCKET);
+        call(sandbox.root(), sandbox.createRole("holder"));
 
-        call(clients.root(), attachToRole("for-role", "holder"));
-        failsWith("EntityAlreadyExists.Role.Policy", () -> clients.root().getAcsResponse(attachToRole("for-role", "holder")));
+        call(sandbox.root(), attachToRole("for-role", "holder"));
+        failsWith("EntityAlreadyExists.Role.Policy", () -> sandbox.root().getAcsResponse(attachToRole("for-role", "holder")));
 
-        ListPoliciesForRoleRequest forRole = clients.local(new ListPoliciesForRoleRequest());
+        ListPoliciesForRoleRequest forRole = sandbox.local(new ListPoliciesForRoleRequest());
         forRole.setRoleName("holder");
-        assertThat(call(clients.root(), forRole).getPolicies()).singleElement()
+        assertThat(call(sandbox.root(), forRole).getPolicies()).singleElement()
                 .satisfies(policy -> {
                     assertThat(policy.getPolicyName()).isEqualTo("for-role");
                     assertThat(policy.getPolicyType()).isEqualTo("Custom");
                     assertThat(policy.getAttachDate()).isNotBlank();
                 });
-        ListEntitiesForPolicyRequest entities = clients.local(new ListEntitiesForPolicyRequest());
+        ListEntitiesForPolicyRequest entities = sandbox.local(new ListEntitiesForPolicyRequest());
         entities.setPolicyType("Custom");
         entities.setPolicyName("for-role");
-        assertThat(call(clients.root(), entities).getRoles()).extracting(ListEntitiesForPolicyResponse.Role::getRoleName)
+        assertThat(call(sandbox.root(), entities).getRoles()).extracting(ListEntitiesForPolicyResponse.Role::getRoleName)
                 .containsExactly("holder");
-        assertThat(call(clients.root(), getPolicy("Custom", "for-role")).getPolicy().getAttachmentCount()).isEqualTo(1);
+        assertThat(call(sandbox.root(), getPolicy("Custom", "for-role")).getPolicy().getAttachmentCount()).isEqualTo(1);
 
-        DeleteRoleRequest deleteRole = clients.local(new DeleteRoleRequest());
+        DeleteRoleRequest deleteRole = sandbox.local(new DeleteRoleRequest());
         deleteRole.setRoleName("holder");
-        failsWith("DeleteConflict.Role.Policy", () -> clients.root().getAcsResponse(deleteRole));
-        failsWith("DeleteConflict.Policy.Role", () -> clients.root().getAcsResponse(deletePolicy("for-role")));
+        failsWith("DeleteConflict.Role.Policy", () -> sandbox.root().getAcsResponse(deleteRole));
+        failsWith("DeleteConflict.Policy.Role", () -> sandbox.root().getAcsResponse(deletePolicy("for-role")));
 
-        call(clients.root(), detachFromRole("for-role", "holder"));
-        failsWith("EntityNotExist.Role.Policy", () -> clients.root().getAcsResponse(detachFromRole("for-role", "holder")));
-        call(clients.root(), deleteRole);
-        call(clients.root(), deletePolicy("for-role"));
+        call(sandbox.root(), detachFromRole("for-role", "holder"));
+        failsWith("EntityNotExist.Role.Policy", () -> sandbox.root().getAcsResponse(detachFromRole("for-role", "holder")));
+        call(sandbox.root(), deleteRole);
+        call(sandbox.root(), deletePolicy("for-role"));
     }
 
     @Test
     void attachingNeedsAnExistingRoleAndPolicy() {
-        call(clients.root(), clients.createRole("lonely"));
-        failsWith("EntityNotExist.Role", () -> clients.root().getAcsResponse(attachToRole("read-anything", "nobody")));
-        failsWith("EntityNotExist.Policy", () -> clients.root().getAcsResponse(attachToRole("read-anything", "lonely")));
+        call(sandbox.root(), sandbox.createRole("lonely"));
+        failsWith("EntityNotExist.Role", () -> sandbox.root().getAcsResponse(attachToRole("read-anything", "nobody")));
+        failsWith("EntityNotExist.Policy", () -> sandbox.root().getAcsResponse(attachToRole("read-anything", "lonely")));
     }
 
     @Test
     void attachedPolicyShowsOnTheUserAndBlocksDeletingThePolicy() {
-        createPolicy(clients, clients.root(), "for-user", READ_BUCKET);
-        CreateUserRequest createUser = clients.local(new CreateUserRequest());
+        createPolicy(sandbox, sandbox.root(), "for-user", READ_BUCKET);
+        CreateUserRequest createUser = sandbox.local(new CreateUserRequest());
         createUser.setUserName("policy.holder");
-        call(clients.root(), createUser);
-        AttachPolicyToUserRequest attach = clients.local(new AttachPolicyToUserRequest());
+        call(sandbox.root(), createUser);
+        AttachPolicyToUserRequest attach = sandbox.local(new AttachPolicyToUserRequest());
         attach.setPolicyType("Custom");
         attach.setPolicyName("for-user");
         attach.setUserName("policy.holder");
 
-        call(clients.root(), attach);
+        call(sandbox.root(), attach);
 
-        failsWith("EntityAlreadyExists.User.Policy", () -> clients.root().getAcsResponse(attach));
-        ListPoliciesForUserRequest forUser = clients.local(new ListPoliciesForUserRequest());
+        failsWith("EntityAlreadyExists.User.Policy", () -> sandbox.root().getAcsResponse(attach));
+        ListPoliciesForUserRequest forUser = sandbox.local(new ListPoliciesForUserRequest());
         forUser.setUserName("policy.holder");
-        assertThat(call(clients.root(), forUser).getPolicies()).extracting(p -> p.getPolicyName()).containsExactly("for-user");
-        ListEntitiesForPolicyRequest entities = clients.local(new ListEntitiesForPolicyRequest());
+        assertThat(call(sandbox.root(), forUser).getPolicies()).extracting(p -> p.getPolicyName()).containsExactly("for-user");
+        ListEntitiesForPolicyRequest entities = sandbox.local(new ListEntitiesForPolicyRequest());
         entities.setPolicyType("Custom");
         entities.setPolicyName("for-user");
-        assertThat(call(clients.root(), entities).getUsers()).extracting(ListEntitiesForPolicyResponse.User::getUserName)
+        assertThat(call(sandbox.root(), entities).getUsers()).extracting(ListEntitiesForPolicyResponse.User::getUserName)
                 .containsExactly("policy.holder");
-        failsWith("DeleteConflict.Policy.User", () -> clients.root().getAcsResponse(deletePolicy("for-user")));
+        failsWith("DeleteConflict.Policy.User", () -> sandbox.root().getAcsResponse(deletePolicy("for-user")));
 
-        DetachPolicyFromUserRequest detach = clients.local(new DetachPolicyFromUserRequest());
+        DetachPolicyFromUserRequest detach = sandbox.local(new DetachPolicyFromUserRequest());
         detach.setPolicyType("Custom");
         detach.setPolicyName("for-user");
         detach.setUserName("policy.holder");
-        call(clients.root(), detach);
-        failsWith("EntityNotExist.User.Policy", () -> clients.root().getAcsResponse(detach));
+        call(sandbox.root(), detach);
+        failsWith("EntityNotExist.User.Policy", () -> sandbox.root().getAcsResponse(detach));
     }
 
     @Test
     void updateRoleChangesTrustPolicyAndSessionLength() {
-        call(clients.root(), clients.createRole("updatable"));
+        call(sandbox.root(), sandbox.createRole("updatable"));
         String accountTrust = "{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\","
-                + "\"Principal\":{\"RAM\":[\"acs:ram::" + clients.sandbox().accountId() + ":root\"]}}],\"Version\":\"1\"}";
-        UpdateRoleRequest update = clients.local(new UpdateRoleRequest());
+                + "\"Principal\":{\"RAM\":[\"acs:ram::" + sandbox.sandbox().accountId() + ":root\"]}}],\"Version\":\"1\"}";
+        UpdateRoleRequest update = sandbox.local(new UpdateRoleRequest());
         update.setRoleName("updatable");
         update.setNewAssumeRolePolicyDocument(accountTrust);
         update.setNewMaxSessionDuration(43200L);
 
-        UpdateRoleResponse.Role updated = call(clients.root(), update).getRole();
+        UpdateRoleResponse.Role updated = call(sandbox.root(), update).getRole();
 
         assertThat(updated.getAssumeRolePolicyDocument()).isEqualTo(accountTrust);
         assertThat(updated.getMaxSessionDuration()).isEqualTo(43200L);
         update.setNewMaxSessionDuration(50000L);
-        failsWith("InvalidParameter.NewMaxSessionDuration", () -> clients.root().getAcsResponse(update));
+        failsWith("InvalidParameter.NewMaxSessionDuration", () -> sandbox.root().getAcsResponse(update));
         update.setRoleName("not-there");
         update.setNewMaxSessionDuration(3600L);
-        failsWith("EntityNotExist.Role", () -> clients.root().getAcsResponse(update));
+        failsWith("EntityNotExist.Role", () -> sandbox.root().getAcsResponse(update));
     }
 
     @Test
     void listPoliciesFiltersByTypeAndPagesAcrossPages() {
         for (int i = 0; i < 5; i++) {
-            createPolicy(clients, clients.root(), "listed-" + i, READ_BUCKET);
+            createPolicy(sandbox, sandbox.root(), "listed-" + i, READ_BUCKET);
         }
         List<String> seen = new ArrayList<>();
         String marker = null;
         int pages = 0;
         do {
-            ListPoliciesRequest list = clients.local(new ListPoliciesRequest());
+            ListPoliciesRequest list = sandbox.local(new ListPoliciesRequest());
             list.setPolicyType("Custom");
             list.setMaxItems(2);
             list.setMarker(marker);
-            ListPoliciesResponse page = call(clients.root(), list);
+            ListPoliciesResponse page = call(sandbox.root(), list);
             page.getPolicies().forEach(policy -> {
                 assertThat(policy.getPolicyType()).isEqualTo("Custom");
                 seen.add(policy.getPolicyName());

@@ -7,103 +7,104 @@ import com.aliyuncs.ram.model.v20150501.GetRoleRequest;
 import com.aliyuncs.ram.model.v20150501.GetRoleResponse;
 import com.aliyuncs.ram.model.v20150501.ListRolesRequest;
 import com.aliyuncs.ram.model.v20150501.ListRolesResponse;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static fcperm.sandbox.SdkClients.call;
-import static fcperm.sandbox.SdkClients.failsWith;
+import static fcperm.testkit.TestSandbox.call;
+import static fcperm.testkit.TestSandbox.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** RAM roles through the official RAM SDK: CreateRole, GetRole, ListRoles, with the cloud's validation. */
 class RamRolesTest {
 
     @RegisterExtension
-    static final SdkClients clients = new SdkClients();
+    static final TestSandbox sandbox = new TestSandbox();
 
     private static GetRoleRequest getRole(String name) {
-        GetRoleRequest request = clients.local(new GetRoleRequest());
+        GetRoleRequest request = sandbox.local(new GetRoleRequest());
         request.setRoleName(name);
         return request;
     }
 
     @Test
     void createdRoleIsReadBackWithEveryField() {
-        CreateRoleRequest create = clients.createRole("fc-exec.role-1");
+        CreateRoleRequest create = sandbox.createRole("fc-exec.role-1");
         create.setDescription("runs the probe");
         create.setMaxSessionDuration(7200L);
 
-        CreateRoleResponse.Role created = call(clients.root(), create).getRole();
-        GetRoleResponse.Role read = call(clients.root(), getRole("fc-exec.role-1")).getRole();
+        CreateRoleResponse.Role created = call(sandbox.root(), create).getRole();
+        GetRoleResponse.Role read = call(sandbox.root(), getRole("fc-exec.role-1")).getRole();
 
         assertThat(created.getRoleId()).containsOnlyDigits();
-        assertThat(created.getArn()).isEqualTo("acs:ram::" + clients.sandbox().accountId() + ":role/fc-exec.role-1");
+        assertThat(created.getArn()).isEqualTo("acs:ram::" + sandbox.sandbox().accountId() + ":role/fc-exec.role-1");
         assertThat(read.getRoleId()).isEqualTo(created.getRoleId());
         assertThat(read.getRoleName()).isEqualTo("fc-exec.role-1");
         assertThat(read.getDescription()).isEqualTo("runs the probe");
-        assertThat(read.getAssumeRolePolicyDocument()).isEqualTo(SdkClients.FC_TRUST);
+        assertThat(read.getAssumeRolePolicyDocument()).isEqualTo(TestSandbox.FC_TRUST);
         assertThat(read.getMaxSessionDuration()).isEqualTo(7200L);
         assertThat(read.getCreateDate()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
     }
 
     @Test
     void maxSessionDurationDefaultsToAnHour() {
-        assertThat(call(clients.root(), clients.createRole("default-session")).getRole().getMaxSessionDuration()).isEqualTo(3600L);
+        assertThat(call(sandbox.root(), sandbox.createRole("default-session")).getRole().getMaxSessionDuration()).isEqualTo(3600L);
     }
 
     @Test
     void roleNamesAreUniqueRegardlessOfCase() {
-        call(clients.root(), clients.createRole("Unique-Role"));
+        call(sandbox.root(), sandbox.createRole("Unique-Role"));
 
-        failsWith("EntityAlreadyExists.Role", () -> clients.root().getAcsResponse(clients.createRole("unique-role")));
+        failsWith("EntityAlreadyExists.Role", () -> sandbox.root().getAcsResponse(sandbox.createRole("unique-role")));
     }
 
     @Test
     void roleNameMustUseAllowedCharactersAndLength() {
-        failsWith("InvalidParameter.RoleName.InvalidChars", () -> clients.root().getAcsResponse(clients.createRole("bad_name")));
-        failsWith("InvalidParameter.RoleName.Length", () -> clients.root().getAcsResponse(clients.createRole("r".repeat(65))));
+        failsWith("InvalidParameter.RoleName.InvalidChars", () -> sandbox.root().getAcsResponse(sandbox.createRole("bad_name")));
+        failsWith("InvalidParameter.RoleName.Length", () -> sandbox.root().getAcsResponse(sandbox.createRole("r".repeat(65))));
     }
 
     @Test
     void maxSessionDurationMustBeBetweenOneAndTwelveHours() {
-        CreateRoleRequest tooShort = clients.createRole("short-session");
+        CreateRoleRequest tooShort = sandbox.createRole("short-session");
         tooShort.setMaxSessionDuration(3599L);
-        CreateRoleRequest tooLong = clients.createRole("long-session");
+        CreateRoleRequest tooLong = sandbox.createRole("long-session");
         tooLong.setMaxSessionDuration(43201L);
 
-        failsWith("InvalidParameter.MaxSessionDuration", () -> clients.root().getAcsResponse(tooShort));
-        failsWith("InvalidParameter.MaxSessionDuration", () -> clients.root().getAcsResponse(tooLong));
+        failsWith("InvalidParameter.MaxSessionDuration", () -> sandbox.root().getAcsResponse(tooShort));
+        failsWith("InvalidParameter.MaxSessionDuration", () -> sandbox.root().getAcsResponse(tooLong));
     }
 
     @Test
     void trustPolicyMustBeAPolicyDocument() {
-        CreateRoleRequest notJson = clients.createRole("bad-trust");
+        CreateRoleRequest notJson = sandbox.createRole("bad-trust");
         notJson.setAssumeRolePolicyDocument("{\"Statement\": [");
 
-        failsWith("MalformedPolicyDocument", () -> clients.root().getAcsResponse(notJson));
-        failsWith("EntityNotExist.Role", () -> clients.root().getAcsResponse(getRole("bad-trust")));
+        failsWith("MalformedPolicyDocument", () -> sandbox.root().getAcsResponse(notJson));
+        failsWith("EntityNotExist.Role", () -> sandbox.root().getAcsResponse(getRole("bad-trust")));
     }
 
     @Test
     void missingRoleIsNotFound() {
-        failsWith("EntityNotExist.Role", () -> clients.root().getAcsResponse(getRole("never-created")));
+        failsWith("EntityNotExist.Role", () -> sandbox.root().getAcsResponse(getRole("never-created")));
     }
 
     @Test
     void listRolesPagesWithMarkerUntilEveryRoleIsSeen() {
         for (int i = 0; i < 5; i++) {
-            call(clients.root(), clients.createRole("paged-" + i));
+            call(sandbox.root(), sandbox.createRole("paged-" + i));
         }
         List<String> seen = new ArrayList<>();
         String marker = null;
         int pages = 0;
         do {
-            ListRolesRequest list = clients.local(new ListRolesRequest());
+            ListRolesRequest list = sandbox.local(new ListRolesRequest());
             list.setMaxItems(2);
             list.setMarker(marker);
-            ListRolesResponse page = call(clients.root(), list);
+            ListRolesResponse page = call(sandbox.root(), list);
             assertThat(page.getRoles()).hasSizeLessThanOrEqualTo(2);
             page.getRoles().forEach(role -> seen.add(role.getRoleName()));
             marker = page.getIsTruncated() ? page.getMarker() : null;
@@ -116,14 +117,14 @@ class RamRolesTest {
 
     @Test
     void xmlResponsesCarryTheSameRolesAsJson() {
-        call(clients.root(), clients.createRole("xml-role"));
+        call(sandbox.root(), sandbox.createRole("xml-role"));
 
-        GetRoleRequest get = clients.localXml(new GetRoleRequest());
+        GetRoleRequest get = sandbox.localXml(new GetRoleRequest());
         get.setRoleName("xml-role");
-        ListRolesRequest list = clients.localXml(new ListRolesRequest());
+        ListRolesRequest list = sandbox.localXml(new ListRolesRequest());
         list.setMaxItems(1000);
 
-        assertThat(call(clients.root(), get).getRole().getArn()).endsWith(":role/xml-role");
-        assertThat(call(clients.root(), list).getRoles()).extracting(ListRolesResponse.Role::getRoleName).contains("xml-role");
+        assertThat(call(sandbox.root(), get).getRole().getArn()).endsWith(":role/xml-role");
+        assertThat(call(sandbox.root(), list).getRoles()).extracting(ListRolesResponse.Role::getRoleName).contains("xml-role");
     }
 }

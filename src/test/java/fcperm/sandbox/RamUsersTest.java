@@ -18,49 +18,50 @@ import com.aliyuncs.ram.model.v20150501.ListUsersResponse;
 import com.aliyuncs.sts.model.v20150401.GetCallerIdentityRequest;
 import com.aliyuncs.sts.model.v20150401.GetCallerIdentityResponse;
 import fcperm.sandbox.auth.Credentials;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static fcperm.sandbox.SdkClients.call;
-import static fcperm.sandbox.SdkClients.failsWith;
+import static fcperm.testkit.TestSandbox.call;
+import static fcperm.testkit.TestSandbox.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** RAM users and their AccessKeys, through the official RAM SDK; a user's key signs requests as that user. */
 class RamUsersTest {
 
     @RegisterExtension
-    static final SdkClients clients = new SdkClients();
+    static final TestSandbox sandbox = new TestSandbox();
 
-    static CreateUserRequest createUser(SdkClients clients, String name) {
-        CreateUserRequest request = clients.local(new CreateUserRequest());
+    static CreateUserRequest createUser(TestSandbox sandbox, String name) {
+        CreateUserRequest request = sandbox.local(new CreateUserRequest());
         request.setUserName(name);
         return request;
     }
 
     /** Creates a user and an AccessKey for it, as a user would through the SDK. */
-    static Credentials userWithKey(SdkClients clients, String name) {
-        call(clients.root(), createUser(clients, name));
-        CreateAccessKeyRequest key = clients.local(new CreateAccessKeyRequest());
+    static Credentials userWithKey(TestSandbox sandbox, String name) {
+        call(sandbox.root(), createUser(sandbox, name));
+        CreateAccessKeyRequest key = sandbox.local(new CreateAccessKeyRequest());
         key.setUserName(name);
-        CreateAccessKeyResponse.AccessKey created = call(clients.root(), key).getAccessKey();
+        CreateAccessKeyResponse.AccessKey created = call(sandbox.root(), key).getAccessKey();
         return Credentials.longTerm(created.getAccessKeyId(), created.getAccessKeySecret());
     }
 
     @Test
     void createdUserIsReadBack() {
-        CreateUserRequest create = createUser(clients, "alice");
+        CreateUserRequest create = createUser(sandbox, "alice");
         create.setDisplayName("Alice Liddell");
         create.setComments("deploys functions");
 
-        CreateUserResponse.User created = call(clients.root(), create).getUser();
-        GetUserRequest get = clients.local(new GetUserRequest());
+        CreateUserResponse.User created = call(sandbox.root(), create).getUser();
+        GetUserRequest get = sandbox.local(new GetUserRequest());
         get.setUserName("alice");
 
         assertThat(created.getUserId()).containsOnlyDigits();
-        assertThat(call(clients.root(), get).getUser()).satisfies(user -> {
+        assertThat(call(sandbox.root(), get).getUser()).satisfies(user -> {
             assertThat(user.getUserId()).isEqualTo(created.getUserId());
             assertThat(user.getDisplayName()).isEqualTo("Alice Liddell");
             assertThat(user.getComments()).isEqualTo("deploys functions");
@@ -69,105 +70,105 @@ class RamUsersTest {
 
     @Test
     void userNamesAreUniqueAndValidated() {
-        call(clients.root(), createUser(clients, "bob"));
+        call(sandbox.root(), createUser(sandbox, "bob"));
 
-        failsWith("EntityAlreadyExists.User", () -> clients.root().getAcsResponse(createUser(clients, "BOB")));
-        failsWith("InvalidParameter.UserName.InvalidChars", () -> clients.root().getAcsResponse(createUser(clients, "bob smith")));
-        failsWith("InvalidParameter.UserName.Length", () -> clients.root().getAcsResponse(createUser(clients, "u".repeat(65))));
-        GetUserRequest missing = clients.local(new GetUserRequest());
+        failsWith("EntityAlreadyExists.User", () -> sandbox.root().getAcsResponse(createUser(sandbox, "BOB")));
+        failsWith("InvalidParameter.UserName.InvalidChars", () -> sandbox.root().getAcsResponse(createUser(sandbox, "bob smith")));
+        failsWith("InvalidParameter.UserName.Length", () -> sandbox.root().getAcsResponse(createUser(sandbox, "u".repeat(65))));
+        GetUserRequest missing = sandbox.local(new GetUserRequest());
         missing.setUserName("nobody");
-        failsWith("EntityNotExist.User", () -> clients.root().getAcsResponse(missing));
+        failsWith("EntityNotExist.User", () -> sandbox.root().getAcsResponse(missing));
     }
 
     @Test
     void aUsersKeySignsRequestsAsThatUser() {
-        Credentials carol = userWithKey(clients, "carol");
+        Credentials carol = userWithKey(sandbox, "carol");
 
-        GetCallerIdentityResponse identity = call(clients.of(carol), clients.local(new GetCallerIdentityRequest()));
+        GetCallerIdentityResponse identity = call(sandbox.of(carol), sandbox.local(new GetCallerIdentityRequest()));
 
         assertThat(identity.getIdentityType()).isEqualTo("RAMUser");
-        assertThat(identity.getArn()).isEqualTo("acs:ram::" + clients.sandbox().accountId() + ":user/carol");
+        assertThat(identity.getArn()).isEqualTo("acs:ram::" + sandbox.sandbox().accountId() + ":user/carol");
         assertThat(identity.getUserId()).isEqualTo(identity.getPrincipalId()).containsOnlyDigits();
     }
 
     @Test
     void aUserWithoutPoliciesIsRefusedWithTheDeniedActionInTheDetail() {
-        Credentials dave = userWithKey(clients, "dave");
+        Credentials dave = userWithKey(sandbox, "dave");
 
         ClientException error = failsWith("NoPermission",
-                () -> clients.of(dave).getAcsResponse(clients.local(new ListRolesRequest())));
+                () -> sandbox.of(dave).getAcsResponse(sandbox.local(new ListRolesRequest())));
         assertThat(error.getErrMsg()).isEqualTo("You are not authorized to do this action. You should be authorized by RAM.");
     }
 
     @Test
     void accessKeysAreListedWithoutSecretsLimitedToTwoAndDeletable() {
-        Credentials erin = userWithKey(clients, "erin");
-        CreateAccessKeyRequest second = clients.local(new CreateAccessKeyRequest());
+        Credentials erin = userWithKey(sandbox, "erin");
+        CreateAccessKeyRequest second = sandbox.local(new CreateAccessKeyRequest());
         second.setUserName("erin");
-        call(clients.root(), second);
+        call(sandbox.root(), second);
 
-        failsWith("LimitExceeded.User.AccessKey", () -> clients.root().getAcsResponse(second));
-        ListAccessKeysRequest list = clients.local(new ListAccessKeysRequest());
+        failsWith("LimitExceeded.User.AccessKey", () -> sandbox.root().getAcsResponse(second));
+        ListAccessKeysRequest list = sandbox.local(new ListAccessKeysRequest());
         list.setUserName("erin");
-        List<ListAccessKeysResponse.AccessKey> keys = call(clients.root(), list).getAccessKeys();
+        List<ListAccessKeysResponse.AccessKey> keys = call(sandbox.root(), list).getAccessKeys();
         assertThat(keys).hasSize(2).extracting(ListAccessKeysResponse.AccessKey::getStatus).containsOnly("Active");
         assertThat(keys).extracting(ListAccessKeysResponse.AccessKey::getAccessKeyId).contains(erin.accessKeyId());
 
-        DeleteAccessKeyRequest delete = clients.local(new DeleteAccessKeyRequest());
+        DeleteAccessKeyRequest delete = sandbox.local(new DeleteAccessKeyRequest());
         delete.setUserName("erin");
         delete.setUserAccessKeyId(erin.accessKeyId());
-        call(clients.root(), delete);
-        failsWith("EntityNotExist.User.AccessKey", () -> clients.root().getAcsResponse(delete));
+        call(sandbox.root(), delete);
+        failsWith("EntityNotExist.User.AccessKey", () -> sandbox.root().getAcsResponse(delete));
         failsWith("InvalidAccessKeyId.NotFound",
-                () -> clients.of(erin).getAcsResponse(clients.local(new GetCallerIdentityRequest())));
+                () -> sandbox.of(erin).getAcsResponse(sandbox.local(new GetCallerIdentityRequest())));
     }
 
     @Test
     void aUserWithKeysOrPoliciesCannotBeDeleted() {
-        Credentials frank = userWithKey(clients, "frank");
-        DeleteUserRequest deleteUser = clients.local(new DeleteUserRequest());
+        Credentials frank = userWithKey(sandbox, "frank");
+        DeleteUserRequest deleteUser = sandbox.local(new DeleteUserRequest());
         deleteUser.setUserName("frank");
 
-        failsWith("DeleteConflict.User.AccessKey", () -> clients.root().getAcsResponse(deleteUser));
+        failsWith("DeleteConflict.User.AccessKey", () -> sandbox.root().getAcsResponse(deleteUser));
 
-        DeleteAccessKeyRequest deleteKey = clients.local(new DeleteAccessKeyRequest());
+        DeleteAccessKeyRequest deleteKey = sandbox.local(new DeleteAccessKeyRequest());
         deleteKey.setUserName("frank");
         deleteKey.setUserAccessKeyId(frank.accessKeyId());
-        call(clients.root(), deleteKey);
-        RamPoliciesTest.createPolicy(clients, clients.root(), "for-frank", RamPoliciesTest.READ_BUCKET);
-        AttachPolicyToUserRequest attach = clients.local(new AttachPolicyToUserRequest());
+        call(sandbox.root(), deleteKey);
+        RamPoliciesTest.createPolicy(sandbox, sandbox.root(), "for-frank", RamPoliciesTest.READ_BUCKET);
+        AttachPolicyToUserRequest attach = sandbox.local(new AttachPolicyToUserRequest());
         attach.setPolicyType("Custom");
         attach.setPolicyName("for-frank");
         attach.setUserName("frank");
-        call(clients.root(), attach);
+        call(sandbox.root(), attach);
 
-        failsWith("DeleteConflict.User.Policy", () -> clients.root().getAcsResponse(deleteUser));
+        failsWith("DeleteConflict.User.Policy", () -> sandbox.root().getAcsResponse(deleteUser));
     }
 
     @Test
     void deletedUserIsGone() {
-        call(clients.root(), createUser(clients, "gina"));
-        DeleteUserRequest delete = clients.local(new DeleteUserRequest());
+        call(sandbox.root(), createUser(sandbox, "gina"));
+        DeleteUserRequest delete = sandbox.local(new DeleteUserRequest());
         delete.setUserName("gina");
 
-        call(clients.root(), delete);
+        call(sandbox.root(), delete);
 
-        failsWith("EntityNotExist.User", () -> clients.root().getAcsResponse(delete));
+        failsWith("EntityNotExist.User", () -> sandbox.root().getAcsResponse(delete));
     }
 
     @Test
     void listUsersPagesAcrossPages() {
         for (int i = 0; i < 5; i++) {
-            call(clients.root(), createUser(clients, "paged.user-" + i));
+            call(sandbox.root(), createUser(sandbox, "paged.user-" + i));
         }
         List<String> seen = new ArrayList<>();
         String marker = null;
         int pages = 0;
         do {
-            ListUsersRequest list = clients.localXml(new ListUsersRequest());
+            ListUsersRequest list = sandbox.localXml(new ListUsersRequest());
             list.setMaxItems(2);
             list.setMarker(marker);
-            ListUsersResponse page = call(clients.root(), list);
+            ListUsersResponse page = call(sandbox.root(), list);
             page.getUsers().forEach(user -> seen.add(user.getUserName()));
             marker = page.getIsTruncated() ? page.getMarker() : null;
             pages++;

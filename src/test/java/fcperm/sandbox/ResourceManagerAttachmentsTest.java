@@ -11,6 +11,8 @@ import com.aliyuncs.ram.model.v20150501.ListPoliciesForUserRequest;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForUserResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import fcperm.sandbox.auth.Credentials;
+import fcperm.testkit.FcClients;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,8 +24,8 @@ import java.util.Map;
 
 import static fcperm.sandbox.ResourceManagerCalls.grant;
 import static fcperm.sandbox.ResourceManagerCalls.items;
-import static fcperm.sandbox.SdkClients.call;
-import static fcperm.sandbox.SdkClients.failsWith;
+import static fcperm.testkit.TestSandbox.call;
+import static fcperm.testkit.TestSandbox.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResourceManagerAttachmentsTest {
 
     @RegisterExtension
-    static final SdkClients clients = new SdkClients();
-    private static final ResourceManagerCalls rm = new ResourceManagerCalls(clients);
+    static final TestSandbox sandbox = new TestSandbox();
+    private static final ResourceManagerCalls rm = new ResourceManagerCalls(sandbox);
     private static String apps;
 
     @BeforeAll
@@ -44,7 +46,7 @@ class ResourceManagerAttachmentsTest {
     }
 
     private static String role(String name) {
-        call(clients.root(), clients.createRole(name));
+        call(sandbox.root(), sandbox.createRole(name));
         return rm.rolePrincipal(name);
     }
 
@@ -82,22 +84,22 @@ class ResourceManagerAttachmentsTest {
 
         rm.call("AttachPolicy", grant("System", "aliyunfcreadonlyaccess", "ServiceRole", principal, rm.accountId()));
         rm.call("AttachPolicy", grant("System", "AliyunLogFullAccess", "ServiceRole", principal, apps));
-        ListPoliciesForRoleRequest request = clients.local(new ListPoliciesForRoleRequest());
+        ListPoliciesForRoleRequest request = sandbox.local(new ListPoliciesForRoleRequest());
         request.setRoleName("account-scoped");
 
-        assertThat(call(clients.root(), request).getPolicies()).extracting(ListPoliciesForRoleResponse.Policy::getPolicyName)
+        assertThat(call(sandbox.root(), request).getPolicies()).extracting(ListPoliciesForRoleResponse.Policy::getPolicyName)
                 .containsExactly("AliyunFCReadOnlyAccess");
     }
 
     @Test
     void attachesToAUserAtAccountScopeAsRamDoes() throws Exception {
-        RamUsersTest.userWithKey(clients, "carol");
+        RamUsersTest.userWithKey(sandbox, "carol");
 
         rm.call("AttachPolicy", grant("System", "AliyunOSSReadOnlyAccess", "IMSUser", rm.userPrincipal("carol"), rm.accountId()));
-        ListPoliciesForUserRequest request = clients.local(new ListPoliciesForUserRequest());
+        ListPoliciesForUserRequest request = sandbox.local(new ListPoliciesForUserRequest());
         request.setUserName("carol");
 
-        assertThat(call(clients.root(), request).getPolicies()).extracting(ListPoliciesForUserResponse.Policy::getPolicyName)
+        assertThat(call(sandbox.root(), request).getPolicies()).extracting(ListPoliciesForUserResponse.Policy::getPolicyName)
                 .containsExactly("AliyunOSSReadOnlyAccess");
         assertThat(attachments(Map.of("PrincipalName", rm.userPrincipal("carol")))).singleElement()
                 .satisfies(attachment -> assertThat(attachment.path("PrincipalType").asText()).isEqualTo("IMSUser"));
@@ -106,11 +108,11 @@ class ResourceManagerAttachmentsTest {
     @Test
     void listsWhatRamAttachedAsAccountScopeAttachments() throws Exception {
         String principal = role("ram-attached");
-        AttachPolicyToRoleRequest attach = clients.local(new AttachPolicyToRoleRequest());
+        AttachPolicyToRoleRequest attach = sandbox.local(new AttachPolicyToRoleRequest());
         attach.setPolicyType("System");
         attach.setPolicyName("AliyunVPCReadOnlyAccess");
         attach.setRoleName("ram-attached");
-        call(clients.root(), attach);
+        call(sandbox.root(), attach);
 
         assertThat(attachments(Map.of("PrincipalType", "ServiceRole", "PrincipalName", principal))).singleElement()
                 .satisfies(attachment -> {
@@ -122,7 +124,7 @@ class ResourceManagerAttachmentsTest {
     @Test
     void attachesCustomPoliciesUnderTheNameTheyWereCreatedWith() throws Exception {
         String principal = role("custom-holder");
-        RamPoliciesTest.createPolicy(clients, clients.root(), "ReadLogs", "{\"Version\":\"1\",\"Statement\":[{"
+        RamPoliciesTest.createPolicy(sandbox, sandbox.root(), "ReadLogs", "{\"Version\":\"1\",\"Statement\":[{"
                 + "\"Effect\":\"Allow\",\"Action\":\"log:Get*\",\"Resource\":\"*\"}]}");
 
         rm.call("AttachPolicy", grant("Custom", "readlogs", "ServiceRole", principal, apps));
@@ -146,7 +148,7 @@ class ResourceManagerAttachmentsTest {
     @Test
     void refusesDuplicatesAndDetachingWhatIsNotAttached() throws Exception {
         String principal = role("dupes");
-        RamUsersTest.userWithKey(clients, "dave");
+        RamUsersTest.userWithKey(sandbox, "dave");
         Map<String, String> toRole = grant("System", "AliyunFCFullAccess", "ServiceRole", principal, apps);
         Map<String, String> toUser = grant("System", "AliyunFCFullAccess", "IMSUser", rm.userPrincipal("dave"), apps);
         rm.call("AttachPolicy", toRole);
@@ -247,22 +249,22 @@ class ResourceManagerAttachmentsTest {
     void ramRefusesToDeleteARoleThatHoldsAGroupScopeGrant() throws Exception {
         String principal = role("still-granted");
         rm.call("AttachPolicy", grant("System", "AliyunOSSReadOnlyAccess", "ServiceRole", principal, apps));
-        DeleteRoleRequest delete = clients.local(new DeleteRoleRequest());
+        DeleteRoleRequest delete = sandbox.local(new DeleteRoleRequest());
         delete.setRoleName("still-granted");
 
-        failsWith("DeleteConflict.Role.Policy", () -> clients.root().getAcsResponse(delete));
+        failsWith("DeleteConflict.Role.Policy", () -> sandbox.root().getAcsResponse(delete));
         rm.call("DetachPolicy", grant("System", "AliyunOSSReadOnlyAccess", "ServiceRole", principal, apps));
-        call(clients.root(), delete);
+        call(sandbox.root(), delete);
     }
 
     @Test
     void aGroupScopeGrantAppliesOnlyToResourcesInThatGroup() throws Exception {
-        Credentials bob = RamUsersTest.userWithKey(clients, "bob");
-        var fcRoot = FcClients.of(clients.sandbox(), clients.sandbox().rootCredentials());
+        Credentials bob = RamUsersTest.userWithKey(sandbox, "bob");
+        var fcRoot = FcClients.of(sandbox.sandbox(), sandbox.sandbox().rootCredentials());
         CreateServiceRequest service = new CreateServiceRequest();
         service.setServiceName("grouped-service");
         fcRoot.createService(service);
-        var fcBob = FcClients.of(clients.sandbox(), bob);
+        var fcBob = FcClients.of(sandbox.sandbox(), bob);
         String elsewhere = rm.createGroup("elsewhere");
 
         rm.call("AttachPolicy", grant("System", "AliyunFCReadOnlyAccess", "IMSUser", rm.userPrincipal("bob"), elsewhere));

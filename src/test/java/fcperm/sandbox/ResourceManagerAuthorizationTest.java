@@ -7,6 +7,7 @@ import com.aliyuncs.sts.model.v20150401.AssumeRoleResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fcperm.sandbox.auth.Credentials;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import static fcperm.sandbox.ResourceManagerCalls.grant;
-import static fcperm.sandbox.SdkClients.call;
-import static fcperm.sandbox.SdkClients.failsWith;
+import static fcperm.testkit.TestSandbox.call;
+import static fcperm.testkit.TestSandbox.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -29,21 +30,21 @@ class ResourceManagerAuthorizationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static final SdkClients clients = new SdkClients();
-    private static final ResourceManagerCalls rm = new ResourceManagerCalls(clients);
+    static final TestSandbox sandbox = new TestSandbox();
+    private static final ResourceManagerCalls rm = new ResourceManagerCalls(sandbox);
     private static Credentials readerKey;
     private static IAcsClient reader;
 
     @BeforeAll
     static void prepare() {
-        readerKey = RamUsersTest.userWithKey(clients, "reader");
-        reader = clients.of(readerKey);
-        StsSessionsTest.attachSystemPolicyToUser(clients, "AliyunRAMReadOnlyAccess", "reader");
+        readerKey = RamUsersTest.userWithKey(sandbox, "reader");
+        reader = sandbox.of(readerKey);
+        StsSessionsTest.attachSystemPolicyToUser(sandbox, "AliyunRAMReadOnlyAccess", "reader");
     }
 
     @Test
     void ramReadOnlyAccessMayReadGroupsAttachmentsAndResourcesButNotChangeThem() throws Exception {
-        call(clients.root(), clients.createRole("app-reader-target"));
+        call(sandbox.root(), sandbox.createRole("app-reader-target"));
         String group = rm.defaultGroup();
 
         assertThat(rm.call(reader, "ListResourceGroups", Map.of()).path("TotalCount").asInt()).isPositive();
@@ -67,7 +68,7 @@ class ResourceManagerAuthorizationTest {
         parameters.put("Name", "by-reader");
         parameters.put("DisplayName", "by reader");
 
-        RawRpc.Reply reply = new RawRpc(clients.sandbox().endpoints().resourceManager())
+        RawRpc.Reply reply = new RawRpc(sandbox.sandbox().endpoints().resourceManager())
                 .get(RawRpc.sign("GET", parameters, readerKey.accessKeySecret()));
 
         assertThat(reply.status()).isEqualTo(403);
@@ -78,14 +79,14 @@ class ResourceManagerAuthorizationTest {
 
     @Test
     void attachingNeedsThePermissionOnThePolicyAndOnThePrincipal() throws Exception {
-        RamPoliciesTest.createPolicy(clients, clients.root(), "grant-oss-read-to-apps", "{\"Version\":\"1\",\"Statement\":[{"
+        RamPoliciesTest.createPolicy(sandbox, sandbox.root(), "grant-oss-read-to-apps", "{\"Version\":\"1\",\"Statement\":[{"
                 + "\"Effect\":\"Allow\",\"Action\":[\"ram:AttachPolicy\",\"ram:DetachPolicy\"],\"Resource\":["
                 + "\"acs:ram:*:*:policy/AliyunOSSReadOnlyAccess\",\"acs:ram:*:*:role/app-*\"]}]}");
-        IAcsClient granter = clients.of(RamUsersTest.userWithKey(clients, "granter"));
+        IAcsClient granter = sandbox.of(RamUsersTest.userWithKey(sandbox, "granter"));
         rm.call("AttachPolicy", grant("Custom", "grant-oss-read-to-apps", "IMSUser", rm.userPrincipal("granter"),
                 rm.accountId()));
-        call(clients.root(), clients.createRole("app-web"));
-        call(clients.root(), clients.createRole("ops"));
+        call(sandbox.root(), sandbox.createRole("app-web"));
+        call(sandbox.root(), sandbox.createRole("ops"));
         String group = rm.defaultGroup();
         Map<String, String> allowed = grant("System", "AliyunOSSReadOnlyAccess", "ServiceRole", rm.rolePrincipal("app-web"),
                 group);
@@ -102,16 +103,16 @@ class ResourceManagerAuthorizationTest {
 
     @Test
     void aRoleSessionIsHeldToTheGrantsMadeThroughResourceManager() throws Exception {
-        Credentials alice = RamUsersTest.userWithKey(clients, "alice");
-        StsSessionsTest.attachSystemPolicyToUser(clients, "AliyunSTSAssumeRoleAccess", "alice");
-        CreateRoleRequest role = clients.local(new CreateRoleRequest());
+        Credentials alice = RamUsersTest.userWithKey(sandbox, "alice");
+        StsSessionsTest.attachSystemPolicyToUser(sandbox, "AliyunSTSAssumeRoleAccess", "alice");
+        CreateRoleRequest role = sandbox.local(new CreateRoleRequest());
         role.setRoleName("group-viewer");
-        role.setAssumeRolePolicyDocument(StsSessionsTest.accountTrust(clients));
-        AssumeRoleRequest assume = clients.local(new AssumeRoleRequest());
-        assume.setRoleArn(call(clients.root(), role).getRole().getArn());
+        role.setAssumeRolePolicyDocument(StsSessionsTest.accountTrust(sandbox));
+        AssumeRoleRequest assume = sandbox.local(new AssumeRoleRequest());
+        assume.setRoleArn(call(sandbox.root(), role).getRole().getArn());
         assume.setRoleSessionName("viewing");
-        AssumeRoleResponse.Credentials issued = call(clients.of(alice), assume).getCredentials();
-        IAcsClient session = clients.of(new Credentials(issued.getAccessKeyId(), issued.getAccessKeySecret(),
+        AssumeRoleResponse.Credentials issued = call(sandbox.of(alice), assume).getCredentials();
+        IAcsClient session = sandbox.of(new Credentials(issued.getAccessKeyId(), issued.getAccessKeySecret(),
                 Optional.of(issued.getSecurityToken()), Optional.empty()));
         String viewer = rm.rolePrincipal("group-viewer");
 

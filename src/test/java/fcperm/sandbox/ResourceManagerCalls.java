@@ -6,6 +6,7 @@ import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.http.FormatType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fcperm.testkit.TestSandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,32 +23,32 @@ final class ResourceManagerCalls {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SdkClients clients;
+    private final TestSandbox sandbox;
 
-    ResourceManagerCalls(SdkClients clients) {
-        this.clients = clients;
+    ResourceManagerCalls(TestSandbox sandbox) {
+        this.sandbox = sandbox;
     }
 
     /** A call with its parameters in the query string, signed by {@code client}; the JSON answer. */
     JsonNode call(IAcsClient client, String action, Map<String, String> parameters) throws ClientException {
-        return json(clients.resourceManager(client, action, parameters, FormatType.JSON).getData());
+        return json(sandbox.resourceManager(client, action, parameters, FormatType.JSON).getData());
     }
 
     /** The same call by the account's root key. */
     JsonNode call(String action, Map<String, String> parameters) throws ClientException {
-        return call(clients.root(), action, parameters);
+        return call(sandbox.root(), action, parameters);
     }
 
     /** The same call with its parameters in a form body (CommonRequest#putBodyParameter). */
     JsonNode callWithBody(String action, Map<String, String> parameters) throws ClientException {
-        CommonRequest request = clients.resourceManagerRequest(action, FormatType.JSON);
+        CommonRequest request = sandbox.resourceManagerRequest(action, FormatType.JSON);
         parameters.forEach(request::putBodyParameter);
-        return json(clients.root().getCommonResponse(request).getData());
+        return json(sandbox.root().getCommonResponse(request).getData());
     }
 
     /** The raw XML answer of a root call made with {@code Format=XML}. */
     String xml(String action, Map<String, String> parameters) throws ClientException {
-        return clients.resourceManager(clients.root(), action, parameters, FormatType.XML).getData();
+        return sandbox.resourceManager(sandbox.root(), action, parameters, FormatType.XML).getData();
     }
 
     private static JsonNode json(String body) {
@@ -69,7 +70,7 @@ final class ResourceManagerCalls {
     }
 
     String accountId() {
-        return clients.sandbox().accountId();
+        return sandbox.sandbox().accountId();
     }
 
     String rolePrincipal(String role) {

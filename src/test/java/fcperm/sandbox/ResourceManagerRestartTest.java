@@ -1,6 +1,7 @@
 package fcperm.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static fcperm.sandbox.ResourceManagerCalls.grant;
-import static fcperm.sandbox.SdkClients.call;
+import static fcperm.testkit.TestSandbox.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Resource groups and the attachments made through Resource Manager are in the data directory: a restart keeps them. */
@@ -22,9 +23,9 @@ class ResourceManagerRestartTest {
         JsonNode groupsBefore;
         JsonNode attachmentsBefore;
         try (Sandbox first = Sandbox.start(SandboxOptions.of(dataDir))) {
-            SdkClients clients = new SdkClients(first);
-            ResourceManagerCalls rm = new ResourceManagerCalls(clients);
-            call(clients.root(), clients.createRole("kept"));
+            TestSandbox sandbox = TestSandbox.around(first);
+            ResourceManagerCalls rm = new ResourceManagerCalls(sandbox);
+            call(sandbox.root(), sandbox.createRole("kept"));
             String group = rm.createGroup("kept-group");
             rm.call("UpdateResourceGroup", Map.of("ResourceGroupId", group, "NewDisplayName", "Kept across restarts"));
             rm.call("AttachPolicy", grant("System", "AliyunOSSReadOnlyAccess", "ServiceRole", rm.rolePrincipal("kept"), group));
@@ -36,7 +37,7 @@ class ResourceManagerRestartTest {
         }
 
         try (Sandbox second = Sandbox.start(SandboxOptions.of(dataDir))) {
-            ResourceManagerCalls rm = new ResourceManagerCalls(new SdkClients(second));
+            ResourceManagerCalls rm = new ResourceManagerCalls(TestSandbox.around(second));
 
             assertThat(rm.call("ListResourceGroups", Map.of()).path("ResourceGroups")).isEqualTo(groupsBefore);
             assertThat(rm.call("ListPolicyAttachments", Map.of("PrincipalName", rm.rolePrincipal("kept")))

@@ -5,6 +5,9 @@ import com.aliyun.oss.model.CreateBucketRequest;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.fc.request.CreateServiceRequest;
 import com.fasterxml.jackson.databind.JsonNode;
+import fcperm.testkit.FcClients;
+import fcperm.testkit.OssClients;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -13,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static fcperm.sandbox.ResourceManagerCalls.items;
-import static fcperm.sandbox.SdkClients.failsWith;
+import static fcperm.testkit.TestSandbox.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResourceManagerTest {
 
     @RegisterExtension
-    static final SdkClients clients = new SdkClients();
-    private static final ResourceManagerCalls rm = new ResourceManagerCalls(clients);
+    static final TestSandbox sandbox = new TestSandbox();
+    private static final ResourceManagerCalls rm = new ResourceManagerCalls(sandbox);
 
     private static JsonNode group(String id) throws ClientException {
         return rm.call("GetResourceGroup", Map.of("ResourceGroupId", id)).path("ResourceGroup");
@@ -43,7 +46,7 @@ class ResourceManagerTest {
         assertThat(group.path("AccountId").asText()).isEqualTo(rm.accountId());
         assertThat(group.path("Id").asText()).matches("rg-[a-z0-9]{15}");
         assertThat(group.path("RegionStatuses").path("RegionStatus").get(0).path("RegionId").asText())
-                .isEqualTo(clients.sandbox().region());
+                .isEqualTo(sandbox.sandbox().region());
     }
 
     @Test
@@ -182,7 +185,7 @@ class ResourceManagerTest {
     @Test
     void listsABucketInTheGroupOssCreatedItIn() throws Exception {
         String shop = rm.createGroup("bucket-holder");
-        OSS oss = OssClients.v1(clients.sandbox(), clients.sandbox().rootCredentials());
+        OSS oss = OssClients.v1(sandbox.sandbox(), sandbox.sandbox().rootCredentials());
         try {
             CreateBucketRequest create = new CreateBucketRequest("shop-assets");
             create.setResourceGroupId(shop);
@@ -201,7 +204,7 @@ class ResourceManagerTest {
 
     @Test
     void listsTheResourcesOtherServicesPlaceInGroups() throws Exception {
-        var fc = FcClients.of(clients.sandbox(), clients.sandbox().rootCredentials());
+        var fc = FcClients.of(sandbox.sandbox(), sandbox.sandbox().rootCredentials());
         for (String name : List.of("grouped-a", "grouped-b", "grouped-c")) {
             CreateServiceRequest service = new CreateServiceRequest();
             service.setServiceName(name);
@@ -218,7 +221,7 @@ class ResourceManagerTest {
                 .containsExactlyInAnyOrder("grouped-a", "grouped-b", "grouped-c");
         assertThat(services).allSatisfy(resource -> {
             assertThat(resource.path("ResourceGroupId").asText()).isEqualTo(rm.defaultGroup());
-            assertThat(resource.path("RegionId").asText()).isEqualTo(clients.sandbox().region());
+            assertThat(resource.path("RegionId").asText()).isEqualTo(sandbox.sandbox().region());
             assertThat(resource.path("CreateDate").asText()).isNotBlank();
         });
         assertThat(rm.call("ListResources", byType).path("TotalCount").asInt()).isEqualTo(3);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fcperm.sandbox.auth.Credentials;
 import fcperm.sandbox.auth.RpcSignature;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,8 +19,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-import static fcperm.sandbox.SdkClients.call;
-import static fcperm.sandbox.SdkClients.failsWith;
+import static fcperm.testkit.TestSandbox.call;
+import static fcperm.testkit.TestSandbox.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every RPC request is signed; the sandbox checks it the way the cloud does and answers with the cloud's codes. */
@@ -30,35 +31,35 @@ class RpcAuthenticationTest {
     private static final String RAM = "2015-05-01";
 
     @RegisterExtension
-    static final SdkClients clients = new SdkClients();
+    static final TestSandbox sandbox = new TestSandbox();
     private static RawRpc raw;
 
     @BeforeAll
     static void prepare() {
-        raw = new RawRpc(clients.sandbox().endpoints().sts());
+        raw = new RawRpc(sandbox.sandbox().endpoints().sts());
     }
 
     @Test
     void rootKeyIsTheAccountItself() {
-        GetCallerIdentityResponse identity = call(clients.root(), clients.local(new GetCallerIdentityRequest()));
+        GetCallerIdentityResponse identity = call(sandbox.root(), sandbox.local(new GetCallerIdentityRequest()));
 
-        assertThat(identity.getAccountId()).isEqualTo(clients.sandbox().accountId()).hasSize(16).containsOnlyDigits();
+        assertThat(identity.getAccountId()).isEqualTo(sandbox.sandbox().accountId()).hasSize(16).containsOnlyDigits();
         assertThat(identity.getIdentityType()).isEqualTo("Account");
-        assertThat(identity.getArn()).isEqualTo("acs:ram::" + clients.sandbox().accountId() + ":root");
+        assertThat(identity.getArn()).isEqualTo("acs:ram::" + sandbox.sandbox().accountId() + ":root");
         assertThat(identity.getRequestId()).isNotBlank();
     }
 
     @Test
     void wrongSecretIsReportedByTheSdkAsInvalidSecretBecauseTheServerStringToSignMatchesItsOwn() {
-        IAcsClient impostor = clients.of(Credentials.longTerm(clients.sandbox().rootCredentials().accessKeyId(), "not-the-secret"));
+        IAcsClient impostor = sandbox.of(Credentials.longTerm(sandbox.sandbox().rootCredentials().accessKeyId(), "not-the-secret"));
 
-        failsWith("SDK.InvalidAccessKeySecret", () -> impostor.getAcsResponse(clients.local(new GetCallerIdentityRequest())));
+        failsWith("SDK.InvalidAccessKeySecret", () -> impostor.getAcsResponse(sandbox.local(new GetCallerIdentityRequest())));
     }
 
     @Test
     void tamperedRequestGetsSignatureDoesNotMatchWithTheServersStringToSign() throws Exception {
-        Map<String, String> signed = RawRpc.sign("GET", RawRpc.common(RAM, "GetRole", clients.sandbox().rootCredentials()),
-                clients.sandbox().rootCredentials().accessKeySecret());
+        Map<String, String> signed = RawRpc.sign("GET", RawRpc.common(RAM, "GetRole", sandbox.sandbox().rootCredentials()),
+                sandbox.sandbox().rootCredentials().accessKeySecret());
         signed.put("RoleName", "added-after-signing");
 
         RawRpc.Reply reply = raw.get(signed);
@@ -74,19 +75,19 @@ class RpcAuthenticationTest {
 
     @Test
     void unknownAccessKeyIsNotFound() {
-        IAcsClient stranger = clients.of(Credentials.longTerm("LTAI5tUnknownKey000000000", "secret"));
+        IAcsClient stranger = sandbox.of(Credentials.longTerm("LTAI5tUnknownKey000000000", "secret"));
 
         ClientException error = failsWith("InvalidAccessKeyId.NotFound",
-                () -> stranger.getAcsResponse(clients.local(new GetCallerIdentityRequest())));
+                () -> stranger.getAcsResponse(sandbox.local(new GetCallerIdentityRequest())));
         assertThat(error.getErrMsg()).isEqualTo("Specified access key is not found.");
     }
 
     @Test
     void timestampMoreThanFifteenMinutesOldIsRejected() throws Exception {
-        Map<String, String> parameters = RawRpc.common(STS, "GetCallerIdentity", clients.sandbox().rootCredentials());
+        Map<String, String> parameters = RawRpc.common(STS, "GetCallerIdentity", sandbox.sandbox().rootCredentials());
         parameters.put("Timestamp", Instant.now().minus(16, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString());
 
-        RawRpc.Reply reply = raw.get(RawRpc.sign("GET", parameters, clients.sandbox().rootCredentials().accessKeySecret()));
+        RawRpc.Reply reply = raw.get(RawRpc.sign("GET", parameters, sandbox.sandbox().rootCredentials().accessKeySecret()));
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(JSON.readTree(reply.body()).path("Code").asText()).isEqualTo("InvalidTimeStamp.Expired");
@@ -94,18 +95,18 @@ class RpcAuthenticationTest {
 
     @Test
     void malformedTimestampIsRejected() throws Exception {
-        Map<String, String> parameters = RawRpc.common(STS, "GetCallerIdentity", clients.sandbox().rootCredentials());
+        Map<String, String> parameters = RawRpc.common(STS, "GetCallerIdentity", sandbox.sandbox().rootCredentials());
         parameters.put("Timestamp", "yesterday");
 
-        RawRpc.Reply reply = raw.get(RawRpc.sign("GET", parameters, clients.sandbox().rootCredentials().accessKeySecret()));
+        RawRpc.Reply reply = raw.get(RawRpc.sign("GET", parameters, sandbox.sandbox().rootCredentials().accessKeySecret()));
 
         assertThat(JSON.readTree(reply.body()).path("Code").asText()).isEqualTo("InvalidTimeStamp.Format");
     }
 
     @Test
     void reusedSignatureNonceIsRejected() throws Exception {
-        Map<String, String> signed = RawRpc.sign("GET", RawRpc.common(STS, "GetCallerIdentity", clients.sandbox().rootCredentials()),
-                clients.sandbox().rootCredentials().accessKeySecret());
+        Map<String, String> signed = RawRpc.sign("GET", RawRpc.common(STS, "GetCallerIdentity", sandbox.sandbox().rootCredentials()),
+                sandbox.sandbox().rootCredentials().accessKeySecret());
 
         assertThat(raw.get(signed).status()).isEqualTo(200);
         RawRpc.Reply replay = raw.get(signed);
@@ -116,10 +117,10 @@ class RpcAuthenticationTest {
 
     @Test
     void missingCommonParameterIsNamedInTheCode() throws Exception {
-        Map<String, String> parameters = RawRpc.common(STS, "GetCallerIdentity", clients.sandbox().rootCredentials());
+        Map<String, String> parameters = RawRpc.common(STS, "GetCallerIdentity", sandbox.sandbox().rootCredentials());
         parameters.remove("SignatureNonce");
 
-        RawRpc.Reply reply = raw.get(RawRpc.sign("GET", parameters, clients.sandbox().rootCredentials().accessKeySecret()));
+        RawRpc.Reply reply = raw.get(RawRpc.sign("GET", parameters, sandbox.sandbox().rootCredentials().accessKeySecret()));
 
         JsonNode error = JSON.readTree(reply.body());
         assertThat(reply.status()).isEqualTo(400);
@@ -130,16 +131,16 @@ class RpcAuthenticationTest {
     @Test
     void missingBusinessParameterIsNamedInTheMessage() {
         ClientException error = failsWith("MissingParameter",
-                () -> clients.root().getAcsResponse(clients.local(new GetRoleRequest())));
+                () -> sandbox.root().getAcsResponse(sandbox.local(new GetRoleRequest())));
         assertThat(error.getErrMsg()).contains("\"RoleName\"");
     }
 
     @Test
     void unknownActionAndVersionAreRejected() throws Exception {
-        RawRpc.Reply action = raw.get(RawRpc.sign("GET", RawRpc.common(STS, "MakeCoffee", clients.sandbox().rootCredentials()),
-                clients.sandbox().rootCredentials().accessKeySecret()));
+        RawRpc.Reply action = raw.get(RawRpc.sign("GET", RawRpc.common(STS, "MakeCoffee", sandbox.sandbox().rootCredentials()),
+                sandbox.sandbox().rootCredentials().accessKeySecret()));
         RawRpc.Reply version = raw.get(RawRpc.sign("GET", RawRpc.common("1999-01-01", "GetCallerIdentity",
-                clients.sandbox().rootCredentials()), clients.sandbox().rootCredentials().accessKeySecret()));
+                sandbox.sandbox().rootCredentials()), sandbox.sandbox().rootCredentials().accessKeySecret()));
 
         assertThat(action.status()).isEqualTo(404);
         assertThat(JSON.readTree(action.body()).path("Code").asText()).isEqualTo("InvalidAction.NotFound");
@@ -148,25 +149,25 @@ class RpcAuthenticationTest {
 
     @Test
     void popCoreStylePostWithEverythingInTheFormBodyIsAccepted() throws Exception {
-        Map<String, String> signed = RawRpc.sign("POST", RawRpc.common(STS, "GetCallerIdentity", clients.sandbox().rootCredentials()),
-                clients.sandbox().rootCredentials().accessKeySecret());
+        Map<String, String> signed = RawRpc.sign("POST", RawRpc.common(STS, "GetCallerIdentity", sandbox.sandbox().rootCredentials()),
+                sandbox.sandbox().rootCredentials().accessKeySecret());
 
         RawRpc.Reply reply = raw.postForm(signed);
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.contentType()).isEqualTo("application/json;charset=utf-8");
         JsonNode body = JSON.readTree(reply.body());
-        assertThat(body.path("AccountId").asText()).isEqualTo(clients.sandbox().accountId());
+        assertThat(body.path("AccountId").asText()).isEqualTo(sandbox.sandbox().accountId());
         assertThat(body.has("Code")).as("a success body must not carry Code (pop-core treats it as an error)").isFalse();
     }
 
     @Test
     void errorsComeInXmlWhenTheClientAsksForXml() throws Exception {
-        Map<String, String> parameters = RawRpc.common(RAM, "GetRole", clients.sandbox().rootCredentials());
+        Map<String, String> parameters = RawRpc.common(RAM, "GetRole", sandbox.sandbox().rootCredentials());
         parameters.put("Format", "XML");
         parameters.put("RoleName", "no-such-role");
 
-        RawRpc.Reply reply = raw.get(RawRpc.sign("GET", parameters, clients.sandbox().rootCredentials().accessKeySecret()));
+        RawRpc.Reply reply = raw.get(RawRpc.sign("GET", parameters, sandbox.sandbox().rootCredentials().accessKeySecret()));
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.contentType()).startsWith("text/xml");
@@ -176,15 +177,15 @@ class RpcAuthenticationTest {
 
     @Test
     void anotherRegionGetsItsOwnStableLoopbackListenerThatServesSignedRequests() {
-        SandboxEndpoints endpoints = clients.sandbox().endpoints();
+        SandboxEndpoints endpoints = sandbox.sandbox().endpoints();
         URI shanghai = endpoints.fc("cn-shanghai");
 
-        assertThat(endpoints.fc(clients.sandbox().region())).isEqualTo(endpoints.fc());
+        assertThat(endpoints.fc(sandbox.sandbox().region())).isEqualTo(endpoints.fc());
         assertThat(shanghai.getHost()).isEqualTo("127.0.0.1");
         assertThat(shanghai.getPort()).isNotEqualTo(endpoints.fc().getPort());
         assertThat(endpoints.fc("cn-shanghai")).isEqualTo(shanghai);
-        GetCallerIdentityRequest request = clients.local(new GetCallerIdentityRequest());
+        GetCallerIdentityRequest request = sandbox.local(new GetCallerIdentityRequest());
         request.setSysEndpoint(shanghai.getHost() + ":" + shanghai.getPort());
-        assertThat(call(clients.root(), request).getAccountId()).isEqualTo(clients.sandbox().accountId());
+        assertThat(call(sandbox.root(), request).getAccountId()).isEqualTo(sandbox.sandbox().accountId());
     }
 }

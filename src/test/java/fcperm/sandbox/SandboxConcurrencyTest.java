@@ -9,6 +9,7 @@ import com.aliyuncs.ram.model.v20150501.ListEntitiesForPolicyRequest;
 import com.aliyuncs.ram.model.v20150501.ListEntitiesForPolicyResponse;
 import com.aliyuncs.ram.model.v20150501.ListRolesRequest;
 import com.aliyuncs.ram.model.v20150501.ListRolesResponse;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static fcperm.sandbox.SdkClients.call;
+import static fcperm.testkit.TestSandbox.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Many clients at once: every acknowledged write is there exactly once, and a contended name is won exactly once. */
@@ -36,7 +37,7 @@ class SandboxConcurrencyTest {
     @Test
     void sixteenClientsCreatingRolesAndAttachingPoliciesLoseAndDuplicateNothing() throws Exception {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.of(dataDir))) {
-            SdkClients clients = new SdkClients(sandbox);
+            TestSandbox clients = TestSandbox.around(sandbox);
             RamPoliciesTest.createPolicy(clients, clients.root(), "shared", RamPoliciesTest.READ_BUCKET);
             ConcurrentLinkedQueue<String> created = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<String> contendedOutcomes = new ConcurrentLinkedQueue<>();

@@ -1,6 +1,7 @@
 package fcperm.sandbox;
 
 import com.aliyuncs.ram.model.v20150501.GetRoleRequest;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-import static fcperm.sandbox.SdkClients.call;
+import static fcperm.testkit.TestSandbox.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,14 +25,14 @@ class SandboxRestartTest {
         String accessKeyId;
         String roleId;
         try (Sandbox first = Sandbox.start(SandboxOptions.of(dataDir))) {
-            SdkClients clients = new SdkClients(first);
+            TestSandbox clients = TestSandbox.around(first);
             roleId = call(clients.root(), clients.createRole("survivor")).getRole().getRoleId();
             accountId = first.accountId();
             accessKeyId = first.rootCredentials().accessKeyId();
         }
 
         try (Sandbox second = Sandbox.start(SandboxOptions.of(dataDir))) {
-            SdkClients clients = new SdkClients(second);
+            TestSandbox clients = TestSandbox.around(second);
             GetRoleRequest get = clients.local(new GetRoleRequest());
             get.setRoleName("survivor");
 

@@ -5,35 +5,36 @@ import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
 import com.aliyuncs.sts.model.v20150401.AssumeRoleRequest;
 import fcperm.sandbox.auth.Credentials;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import static fcperm.sandbox.SdkClients.call;
-import static fcperm.sandbox.SdkClients.failsWith;
+import static fcperm.testkit.TestSandbox.call;
+import static fcperm.testkit.TestSandbox.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** STS AssumeRole's parameter rules and who may never assume a role, through the official STS SDK. */
 class StsAssumeRoleTest {
 
     @RegisterExtension
-    static final SdkClients clients = new SdkClients();
+    static final TestSandbox sandbox = new TestSandbox();
     private static IAcsClient user;
     private static String accountTrustedRole;
 
     @BeforeAll
     static void prepare() {
-        Credentials key = RamUsersTest.userWithKey(clients, "assumer");
-        user = clients.of(key);
-        CreateRoleRequest role = clients.local(new CreateRoleRequest());
+        Credentials key = RamUsersTest.userWithKey(sandbox, "assumer");
+        user = sandbox.of(key);
+        CreateRoleRequest role = sandbox.local(new CreateRoleRequest());
         role.setRoleName("account-trusted");
         role.setAssumeRolePolicyDocument("{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\","
-                + "\"Principal\":{\"RAM\":[\"acs:ram::" + clients.sandbox().accountId() + ":root\"]}}],\"Version\":\"1\"}");
-        accountTrustedRole = call(clients.root(), role).getRole().getArn();
+                + "\"Principal\":{\"RAM\":[\"acs:ram::" + sandbox.sandbox().accountId() + ":root\"]}}],\"Version\":\"1\"}");
+        accountTrustedRole = call(sandbox.root(), role).getRole().getArn();
     }
 
     private static AssumeRoleRequest assume(String roleArn, String sessionName) {
-        AssumeRoleRequest request = clients.local(new AssumeRoleRequest());
+        AssumeRoleRequest request = sandbox.local(new AssumeRoleRequest());
         request.setRoleArn(roleArn);
         request.setRoleSessionName(sessionName);
         return request;
@@ -41,20 +42,20 @@ class StsAssumeRoleTest {
 
     @Test
     void rootKeysMayNeverAssumeRoles() {
-        ClientException error = failsWith("NoPermission", () -> clients.root().getAcsResponse(assume(accountTrustedRole, "as-root")));
+        ClientException error = failsWith("NoPermission", () -> sandbox.root().getAcsResponse(assume(accountTrustedRole, "as-root")));
         assertThat(error.getErrMsg()).isEqualTo("Roles may not be assumed by root accounts.");
     }
 
     @Test
     void roleArnMustBeARoleArn() {
-        failsWith("InvalidParameter.RoleArn", () -> clients.root().getAcsResponse(assume("acs:ram::123:user/x", "session")));
+        failsWith("InvalidParameter.RoleArn", () -> sandbox.root().getAcsResponse(assume("acs:ram::123:user/x", "session")));
     }
 
     @Test
     void roleSessionNameMustBeTwoToSixtyFourSafeCharacters() {
-        failsWith("InvalidParameter.RoleSessionName", () -> clients.root().getAcsResponse(assume(accountTrustedRole, "x")));
-        failsWith("InvalidParameter.RoleSessionName", () -> clients.root().getAcsResponse(assume(accountTrustedRole, "has space")));
-        failsWith("InvalidParameter.RoleSessionName", () -> clients.root().getAcsResponse(assume(accountTrustedRole, "s".repeat(65))));
+        failsWith("InvalidParameter.RoleSessionName", () -> sandbox.root().getAcsResponse(assume(accountTrustedRole, "x")));
+        failsWith("InvalidParameter.RoleSessionName", () -> sandbox.root().getAcsResponse(assume(accountTrustedRole, "has space")));
+        failsWith("InvalidParameter.RoleSessionName", () -> sandbox.root().getAcsResponse(assume(accountTrustedRole, "s".repeat(65))));
     }
 
     @Test
@@ -62,7 +63,7 @@ class StsAssumeRoleTest {
         AssumeRoleRequest request = assume(accountTrustedRole, "short");
         request.setDurationSeconds(899L);
 
-        failsWith("InvalidParameter.DurationSeconds", () -> clients.root().getAcsResponse(request));
+        failsWith("InvalidParameter.DurationSeconds", () -> sandbox.root().getAcsResponse(request));
     }
 
     @Test
@@ -72,8 +73,8 @@ class StsAssumeRoleTest {
         AssumeRoleRequest malformed = assume(accountTrustedRole, "bad-policy");
         malformed.setPolicy("{\"Version\":\"1\"");
 
-        failsWith("InvalidParameter.PolicySize", () -> clients.root().getAcsResponse(tooBig));
-        failsWith("InvalidParameter.PolicyGrammar", () -> clients.root().getAcsResponse(malformed));
+        failsWith("InvalidParameter.PolicySize", () -> sandbox.root().getAcsResponse(tooBig));
+        failsWith("InvalidParameter.PolicyGrammar", () -> sandbox.root().getAcsResponse(malformed));
     }
 
     @Test

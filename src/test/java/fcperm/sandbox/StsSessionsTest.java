@@ -14,6 +14,7 @@ import fcperm.sandbox.auth.Credentials;
 import fcperm.sandbox.auth.IssuedSession;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RoleSessionRefused;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Instant;
 import java.util.Optional;
 
-import static fcperm.sandbox.SdkClients.call;
-import static fcperm.sandbox.SdkClients.failsWith;
+import static fcperm.testkit.TestSandbox.call;
+import static fcperm.testkit.TestSandbox.failsWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,50 +34,50 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StsSessionsTest {
 
     @RegisterExtension
-    static final SdkClients clients = new SdkClients();
+    static final TestSandbox sandbox = new TestSandbox();
     private static IAcsClient alice;
     private static String deployerArn;
 
     @BeforeAll
     static void prepare() {
-        Credentials key = RamUsersTest.userWithKey(clients, "alice");
-        alice = clients.of(key);
-        attachSystemPolicyToUser(clients, "AliyunSTSAssumeRoleAccess", "alice");
-        CreateRoleRequest role = clients.local(new CreateRoleRequest());
+        Credentials key = RamUsersTest.userWithKey(sandbox, "alice");
+        alice = sandbox.of(key);
+        attachSystemPolicyToUser(sandbox, "AliyunSTSAssumeRoleAccess", "alice");
+        CreateRoleRequest role = sandbox.local(new CreateRoleRequest());
         role.setRoleName("deployer");
         role.setMaxSessionDuration(7200L);
-        role.setAssumeRolePolicyDocument(accountTrust(clients));
-        deployerArn = call(clients.root(), role).getRole().getArn();
-        AttachPolicyToRoleRequest readRam = clients.local(new AttachPolicyToRoleRequest());
+        role.setAssumeRolePolicyDocument(accountTrust(sandbox));
+        deployerArn = call(sandbox.root(), role).getRole().getArn();
+        AttachPolicyToRoleRequest readRam = sandbox.local(new AttachPolicyToRoleRequest());
         readRam.setPolicyType("System");
         readRam.setPolicyName("AliyunRAMReadOnlyAccess");
         readRam.setRoleName("deployer");
-        call(clients.root(), readRam);
+        call(sandbox.root(), readRam);
     }
 
     /** A trust policy that trusts every RAM identity of the account (that is itself allowed sts:AssumeRole). */
-    static String accountTrust(SdkClients clients) {
+    static String accountTrust(TestSandbox sandbox) {
         return "{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\","
-                + "\"Principal\":{\"RAM\":[\"acs:ram::" + clients.sandbox().accountId() + ":root\"]}}],\"Version\":\"1\"}";
+                + "\"Principal\":{\"RAM\":[\"acs:ram::" + sandbox.sandbox().accountId() + ":root\"]}}],\"Version\":\"1\"}";
     }
 
-    static void attachSystemPolicyToUser(SdkClients clients, String systemPolicy, String userName) {
-        AttachPolicyToUserRequest attach = clients.local(new AttachPolicyToUserRequest());
+    static void attachSystemPolicyToUser(TestSandbox sandbox, String systemPolicy, String userName) {
+        AttachPolicyToUserRequest attach = sandbox.local(new AttachPolicyToUserRequest());
         attach.setPolicyType("System");
         attach.setPolicyName(systemPolicy);
         attach.setUserName(userName);
-        call(clients.root(), attach);
+        call(sandbox.root(), attach);
     }
 
     private static AssumeRoleRequest assume(String roleArn, String sessionName) {
-        AssumeRoleRequest request = clients.local(new AssumeRoleRequest());
+        AssumeRoleRequest request = sandbox.local(new AssumeRoleRequest());
         request.setRoleArn(roleArn);
         request.setRoleSessionName(sessionName);
         return request;
     }
 
     private static IAcsClient sessionClient(AssumeRoleResponse.Credentials credentials) {
-        return clients.of(new Credentials(credentials.getAccessKeyId(), credentials.getAccessKeySecret(),
+        return sandbox.of(new Credentials(credentials.getAccessKeyId(), credentials.getAccessKeySecret(),
                 Optional.of(credentials.getSecurityToken()), Optional.empty()));
     }
 
@@ -93,9 +94,9 @@ class StsSessionsTest {
         assertThat(Instant.parse(response.getCredentials().getExpiration()))
                 .isBetween(Instant.now().plusSeconds(7100), Instant.now().plusSeconds(7300));
         GetCallerIdentityResponse identity = call(sessionClient(response.getCredentials()),
-                clients.local(new GetCallerIdentityRequest()));
+                sandbox.local(new GetCallerIdentityRequest()));
         assertThat(identity.getIdentityType()).isEqualTo("AssumedRoleUser");
-        assertThat(identity.getArn()).isEqualTo("acs:ram::" + clients.sandbox().accountId() + ":assumed-role/deployer/deploy-1");
+        assertThat(identity.getArn()).isEqualTo("acs:ram::" + sandbox.sandbox().accountId() + ":assumed-role/deployer/deploy-1");
         assertThat(identity.getRoleId()).isNotBlank();
     }
 
@@ -103,8 +104,8 @@ class StsSessionsTest {
     void theSessionHasTheRolesPermissionsAndNoMore() {
         IAcsClient session = sessionClient(call(alice, assume(deployerArn, "reader")).getCredentials());
 
-        assertThat(call(session, clients.local(new ListRolesRequest())).getRoles()).isNotEmpty();
-        failsWith("NoPermission", () -> session.getAcsResponse(clients.createRole("not-allowed")));
+        assertThat(call(session, sandbox.local(new ListRolesRequest())).getRoles()).isNotEmpty();
+        failsWith("NoPermission", () -> session.getAcsResponse(sandbox.createRole("not-allowed")));
     }
 
     @Test
@@ -113,11 +114,11 @@ class StsSessionsTest {
         request.setPolicy("{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ram:GetRole\","
                 + "\"Resource\":\"*\"}]}");
         IAcsClient session = sessionClient(call(alice, request).getCredentials());
-        GetRoleRequest get = clients.local(new GetRoleRequest());
+        GetRoleRequest get = sandbox.local(new GetRoleRequest());
         get.setRoleName("deployer");
 
         assertThat(call(session, get).getRole().getRoleName()).isEqualTo("deployer");
-        failsWith("NoPermission", () -> session.getAcsResponse(clients.local(new ListRolesRequest())));
+        failsWith("NoPermission", () -> session.getAcsResponse(sandbox.local(new ListRolesRequest())));
     }
 
     @Test
@@ -130,7 +131,7 @@ class StsSessionsTest {
 
     @Test
     void aRoleTrustedOnlyByAServiceCannotBeAssumedByAUser() {
-        String fcRole = call(clients.root(), clients.createRole("fc-only")).getRole().getArn();
+        String fcRole = call(sandbox.root(), sandbox.createRole("fc-only")).getRole().getArn();
 
         failsWith("NoPermission", () -> alice.getAcsResponse(assume(fcRole, "user-session")));
     }
@@ -138,21 +139,21 @@ class StsSessionsTest {
     @Test
     void aMissingRoleIsNotFound() {
         failsWith("EntityNotExist.Role",
-                () -> alice.getAcsResponse(assume("acs:ram::" + clients.sandbox().accountId() + ":role/ghost", "s1")));
+                () -> alice.getAcsResponse(assume("acs:ram::" + sandbox.sandbox().accountId() + ":role/ghost", "s1")));
     }
 
     @Test
     void aServiceTrustedByTheRoleGetsThirtySixHourCredentials() {
-        call(clients.root(), clients.createRole("fc-exec"));
+        call(sandbox.root(), sandbox.createRole("fc-exec"));
         RequestContext context = new RequestContext("127.0.0.1", false, Instant.now());
 
-        IssuedSession session = clients.sandbox().roleSessions().assumeAsService("fc.aliyuncs.com", "fc-exec", "fc-runtime", context);
+        IssuedSession session = sandbox.sandbox().roleSessions().assumeAsService("fc.aliyuncs.com", "fc-exec", "fc-runtime", context);
 
         assertThat(session.credentials().expiration().orElseThrow())
                 .isBetween(Instant.now().plusSeconds(36 * 3600 - 60), Instant.now().plusSeconds(36 * 3600 + 60));
-        assertThat(call(clients.of(session.credentials()), clients.local(new GetCallerIdentityRequest())).getArn())
+        assertThat(call(sandbox.of(session.credentials()), sandbox.local(new GetCallerIdentityRequest())).getArn())
                 .endsWith(":assumed-role/fc-exec/fc-runtime");
-        assertThatThrownBy(() -> clients.sandbox().roleSessions().assumeAsService("oss.aliyuncs.com", "fc-exec", "x", context))
+        assertThatThrownBy(() -> sandbox.sandbox().roleSessions().assumeAsService("oss.aliyuncs.com", "fc-exec", "x", context))
                 .isInstanceOf(RoleSessionRefused.class)
                 .extracting(e -> ((RoleSessionRefused) e).reason()).isEqualTo(RoleSessionRefused.Reason.NOT_TRUSTED);
     }
@@ -161,19 +162,19 @@ class StsSessionsTest {
     void aTokenThatDoesNotBelongToTheKeyIsRejected() {
         AssumeRoleResponse.Credentials first = call(alice, assume(deployerArn, "first")).getCredentials();
         AssumeRoleResponse.Credentials second = call(alice, assume(deployerArn, "second")).getCredentials();
-        IAcsClient mixed = clients.of(new Credentials(first.getAccessKeyId(), first.getAccessKeySecret(),
+        IAcsClient mixed = sandbox.of(new Credentials(first.getAccessKeyId(), first.getAccessKeySecret(),
                 Optional.of(second.getSecurityToken()), Optional.empty()));
 
         failsWith("InvalidSecurityToken.MismatchWithAccessKey",
-                () -> mixed.getAcsResponse(clients.local(new GetCallerIdentityRequest())));
+                () -> mixed.getAcsResponse(sandbox.local(new GetCallerIdentityRequest())));
     }
 
     @Test
     void aTemporaryKeyWithoutItsTokenIsRejected() {
         AssumeRoleResponse.Credentials credentials = call(alice, assume(deployerArn, "no-token")).getCredentials();
-        IAcsClient withoutToken = clients.of(Credentials.longTerm(credentials.getAccessKeyId(), credentials.getAccessKeySecret()));
+        IAcsClient withoutToken = sandbox.of(Credentials.longTerm(credentials.getAccessKeyId(), credentials.getAccessKeySecret()));
 
-        failsWith("MissingSecurityToken", () -> withoutToken.getAcsResponse(clients.local(new GetCallerIdentityRequest())));
+        failsWith("MissingSecurityToken", () -> withoutToken.getAcsResponse(sandbox.local(new GetCallerIdentityRequest())));
     }
 
 }

@@ -1,10 +1,12 @@
 package fcperm.sandbox;
 
+import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
 import com.aliyuncs.sts.model.v20150401.AssumeRoleRequest;
 import com.aliyuncs.sts.model.v20150401.AssumeRoleResponse;
-import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fcperm.sandbox.auth.Credentials;
+import fcperm.testkit.MovableClock;
+import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 
-import static fcperm.sandbox.SdkClients.call;
+import static fcperm.testkit.TestSandbox.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Temporary credentials work until they expire, and not after. */
@@ -31,7 +33,7 @@ class StsTokenExpiryTest {
     void temporaryCredentialsAreRejectedOnceExpired() throws Exception {
         MovableClock clock = new MovableClock();
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.of(dataDir).withClock(clock))) {
-            SdkClients clients = new SdkClients(sandbox);
+            TestSandbox clients = TestSandbox.around(sandbox);
             Credentials alice = RamUsersTest.userWithKey(clients, "alice");
             StsSessionsTest.attachSystemPolicyToUser(clients, "AliyunSTSAssumeRoleAccess", "alice");
             CreateRoleRequest role = clients.createRole("short-lived");

@@ -1,4 +1,4 @@
-package fcperm.sandbox;
+package fcperm.testkit;
 
 import com.aliyun.oss.ClientBuilderConfiguration;
 import com.aliyun.oss.OSS;
@@ -6,6 +6,7 @@ import com.aliyun.oss.OSSClientBuilder;
 import com.aliyun.oss.OSSException;
 import com.aliyun.oss.common.auth.DefaultCredentialProvider;
 import com.aliyun.oss.common.comm.SignVersion;
+import fcperm.sandbox.Sandbox;
 import fcperm.sandbox.auth.Credentials;
 import org.assertj.core.api.ThrowableAssert;
 
@@ -13,19 +14,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The official OSS Java client pointed at a sandbox (path-style, as the SDK does for an IP endpoint). */
-final class OssClients {
+public final class OssClients {
 
     private OssClients() {
     }
 
-    static OSS v1(Sandbox sandbox, Credentials credentials) {
+    public static OSS v1(Sandbox sandbox, Credentials credentials) {
         ClientBuilderConfiguration configuration = new ClientBuilderConfiguration();
         configuration.setMaxErrorRetry(0);
         return new OSSClientBuilder().build(sandbox.endpoints().oss().toString(), credentials.accessKeyId(),
                 credentials.accessKeySecret(), credentials.securityToken().orElse(null), configuration);
     }
 
-    static OSS v4(Sandbox sandbox, Credentials credentials) {
+    public static OSS v4(Sandbox sandbox, Credentials credentials) {
         ClientBuilderConfiguration configuration = new ClientBuilderConfiguration();
         configuration.setMaxErrorRetry(0);
         configuration.setSignatureVersion(SignVersion.V4);
@@ -38,7 +39,7 @@ final class OssClients {
                 .build();
     }
 
-    static OSSException failsWith(String code, ThrowableAssert.ThrowingCallable call) {
+    public static OSSException failsWith(String code, ThrowableAssert.ThrowingCallable call) {
         OSSException error = catchThrowableOfType(OSSException.class, call);
         assertThat(error).as("expected OSS error " + code).isNotNull();
         assertThat(error.getErrorCode()).as(error.getErrorMessage()).isEqualTo(code);

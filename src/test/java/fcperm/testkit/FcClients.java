@@ -1,8 +1,9 @@
-package fcperm.sandbox;
+package fcperm.testkit;
 
 import com.aliyuncs.fc.client.FunctionComputeClient;
 import com.aliyuncs.fc.config.Config;
 import com.aliyuncs.fc.exceptions.ClientException;
+import fcperm.sandbox.Sandbox;
 import fcperm.sandbox.auth.Credentials;
 import org.assertj.core.api.ThrowableAssert;
 
@@ -10,16 +11,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The official FC 2.0 Java client pointed at a sandbox (full base URL with scheme, no trailing slash). */
-final class FcClients {
+public final class FcClients {
 
     private FcClients() {
     }
 
-    static FunctionComputeClient of(Sandbox sandbox, Credentials credentials) {
+    public static FunctionComputeClient of(Sandbox sandbox, Credentials credentials) {
         return of(sandbox, credentials, sandbox.region());
     }
 
-    static FunctionComputeClient of(Sandbox sandbox, Credentials credentials, String region) {
+    public static FunctionComputeClient of(Sandbox sandbox, Credentials credentials, String region) {
         Config config = new Config(region, sandbox.accountId(), credentials.accessKeyId(),
                 credentials.accessKeySecret(), credentials.securityToken().orElse(null), false);
         config.setEndpoint(sandbox.endpoints().fc(region).toString());
@@ -27,7 +28,7 @@ final class FcClients {
     }
 
     /** Runs {@code call}, expecting FC's error {@code code}; returns the exception for further checks. */
-    static ClientException failsWith(String code, ThrowableAssert.ThrowingCallable call) {
+    public static ClientException failsWith(String code, ThrowableAssert.ThrowingCallable call) {
         ClientException error = catchThrowableOfType(ClientException.class, call);
         assertThat(error).as("expected FC error " + code).isNotNull();
         assertThat(error.getErrorCode()).as(error.getErrorMessage()).isEqualTo(code);

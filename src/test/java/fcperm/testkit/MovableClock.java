@@ -1,4 +1,4 @@
-package fcperm.sandbox;
+package fcperm.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,13 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A sandbox clock that tests move forward to expire credentials. */
-final class MovableClock extends Clock {
+/** A clock set apart from real time by an offset tests choose: to expire credentials, or to skew a client. */
+public final class MovableClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
 
-    void advance(Duration by) {
+    /** Moves the clock forward by {@code by} from where it stands. */
+    public void advance(Duration by) {
         offset = offset.plus(by);
+    }
+
+    /** Puts the clock {@code offset} away from real time (negative: behind). */
+    public void setOffset(Duration offset) {
+        this.offset = offset;
     }
 
     @Override
