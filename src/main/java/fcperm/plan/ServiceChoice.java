@@ -1,15 +1,16 @@
 package fcperm.plan;
 
-import java.util.Optional;
-
-/** The FC service that gets the role: one that exists (with the role it has now) or a new one to create. */
+/**
+ * The FC service that gets the role: one that exists or a new one to create. What the service has now (its role)
+ * is not part of the choice: the planner reads it from the cloud when it plans.
+ */
 public sealed interface ServiceChoice {
 
     String region();
 
     String name();
 
-    record ExistingService(String region, String name, Optional<String> currentRoleArn) implements ServiceChoice {
+    record ExistingService(String region, String name) implements ServiceChoice {
     }
 
     record NewService(String region, String name) implements ServiceChoice {

@@ -15,6 +15,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -44,6 +46,8 @@ public final class WizardController {
     @FXML private Button themeButton;
     @FXML private VBox stepList;
     @FXML private Label stepTitle;
+    @FXML private HBox changedNote;
+    @FXML private Label changedText;
     @FXML private StackPane content;
     @FXML private ProgressBar progress;
     @FXML private Label taskMessage;
@@ -74,6 +78,14 @@ public final class WizardController {
         // Enter presses whichever of Next / Finish is showing.
         nextButton.defaultButtonProperty().bind(wizard.lastProperty().not());
         finishButton.defaultButtonProperty().bind(wizard.lastProperty());
+        // A double click is one press: its second click would act on the page the first one opened, unseen.
+        for (Button button : List.of(backButton, nextButton, finishButton)) {
+            button.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
+                if (event.getClickCount() > 1) {
+                    event.consume();
+                }
+            });
+        }
         backButton.setAccessibleText(i18n.text("action.back"));
         nextButton.setAccessibleText(i18n.text("action.next"));
         finishButton.setAccessibleText(i18n.text("action.finish"));
@@ -95,6 +107,11 @@ public final class WizardController {
                     ? i18n.text("connect.sandbox") : session.connectionName();
             return i18n.text("wizard.connected", name, session.identity().accountId());
         }, wizard.draft().sessionProperty(), i18n.localeProperty()));
+
+        WizardDraft draft = wizard.draft();
+        changedNote.visibleProperty().bind(draft.runProperty().isNotNull().and(draft.runMatchesDraftProperty().not()));
+        changedNote.managedProperty().bind(changedNote.visibleProperty());
+        changedText.setText(i18n.text("wizard.changedSinceApplied"));
 
         wizard.currentProperty().addListener((obs, old, now) -> showCurrent());
         wizard.furthestProperty().addListener((obs, old, now) -> buildStepList());

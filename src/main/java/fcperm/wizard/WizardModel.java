@@ -39,8 +39,10 @@ public final class WizardModel {
         this.draft = draft;
         current.set(this.steps.get(0));
 
+        // The page shown is a dependency of its own: a binding that depended on the index alone could be read
+        // between the index moving and the page changing, and keep the old page's validity for the new one.
         List<javafx.beans.Observable> dependencies = new ArrayList<>();
-        dependencies.add(index);
+        dependencies.add(current);
         this.steps.forEach(step -> dependencies.add(step.validProperty()));
         currentValid = Bindings.createBooleanBinding(() -> current.get().validProperty().get(),
                 dependencies.toArray(javafx.beans.Observable[]::new));
@@ -56,6 +58,7 @@ public final class WizardModel {
         current.get().enter(draft);
     }
 
+    /** Moves on from a valid page; on an invalid one (or while work runs) it does nothing. */
     public void next() {
         if (!canNext.get()) {
             return;

@@ -31,7 +31,11 @@ import java.util.function.BooleanSupplier;
  */
 final class RunningApp implements BeforeAllCallback, AfterAllCallback {
 
+    /** Longer than the double-click time of the headless platform (500 ms). */
+    private static final long DOUBLE_CLICK_MILLIS = 700;
+
     private final Locale locale;
+    private long lastPress;
     final FxRobot robot = new FxRobot();
     Path home;
     Composition composition;
@@ -97,10 +101,28 @@ final class RunningApp implements BeforeAllCallback, AfterAllCallback {
         waitUntil(() -> true);
     }
 
-    /** Presses Next as a user does, and waits for the next page to settle. */
+    /**
+     * Presses Next as a user does, and waits for the next page to settle. Two presses on one spot within the
+     * double-click time are a double click, which the wizard takes as one press: a robot waits that long between.
+     */
     void next() throws TimeoutException {
         waitUntil(() -> wizard().canNextProperty().get());
-        robot.clickOn("#nextButton");
+        pressOnce("#nextButton");
+    }
+
+    /** Presses Back as a user does, and waits for the page to settle. */
+    void back() throws TimeoutException {
+        waitUntil(() -> wizard().canBackProperty().get());
+        pressOnce("#backButton");
+    }
+
+    private void pressOnce(String button) throws TimeoutException {
+        long wait = lastPress + DOUBLE_CLICK_MILLIS - System.currentTimeMillis();
+        if (wait > 0) {
+            robot.sleep(wait);
+        }
+        robot.clickOn(button);
+        lastPress = System.currentTimeMillis();
         waitIdle();
     }
 }

@@ -72,6 +72,39 @@ class WizardModelTest {
     }
 
     @Test
+    void aPageEnteredShowsItsOwnValidityEvenToAWatcherOfNext() {
+        // A watcher (the Next button is one) reads canNext while the wizard moves from page to page.
+        List<Boolean> seen = new ArrayList<>();
+        wizard.canNextProperty().addListener((obs, old, now) -> seen.add(now));
+        wizard.start();
+        first.valid.set(true);
+        wizard.next();
+
+        assertThat(wizard.currentProperty().get()).isSameAs(second);
+        assertThat(wizard.canNextProperty().get()).as("the second page is not valid").isFalse();
+        wizard.next();
+        assertThat(wizard.currentProperty().get()).isSameAs(second);
+    }
+
+    @Test
+    void nextAfterBackWorksWithoutEditingAnything() {
+        wizard.canNextProperty().addListener((obs, old, now) -> { });
+        wizard.start();
+        first.valid.set(true);
+        second.valid.set(true);
+        wizard.next();
+        wizard.next();
+        wizard.back();
+        assertThat(wizard.currentProperty().get()).isSameAs(second);
+        assertThat(wizard.canNextProperty().get()).isTrue();
+        wizard.back();
+        assertThat(wizard.canNextProperty().get()).isTrue();
+        second.valid.set(false);
+        wizard.next();
+        assertThat(wizard.canNextProperty().get()).isFalse();
+    }
+
+    @Test
     void nextDoesNothingWhileTheCurrentStepIsInvalid() {
         wizard.start();
         wizard.next();

@@ -18,8 +18,10 @@ import fcperm.policy.parse.PolicyProblem;
 import fcperm.wizard.WizardDraft;
 import fcperm.wizard.WizardStep;
 import fcperm.wizard.common.I18n;
+import fcperm.wizard.common.ListLoading;
 import fcperm.wizard.common.UiExecutor;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -34,7 +36,6 @@ import javafx.collections.transformation.FilteredList;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -68,7 +69,7 @@ public final class PermissionsModel implements WizardStep {
     private final StringProperty systemSearch = new SimpleStringProperty(this, "systemSearch", "");
     private final ObjectProperty<PolicySummary> selectedSystem = new SimpleObjectProperty<>(this, "selectedSystem");
     private final ReadOnlyStringWrapper systemDocument = new ReadOnlyStringWrapper(this, "systemDocument", "");
-    private final ReadOnlyStringWrapper systemStatus = new ReadOnlyStringWrapper(this, "systemStatus", "");
+    private final ListLoading loading;
 
     private final ObservableList<PolicySummary> customPolicies = FXCollections.observableArrayList();
     private final ObjectProperty<PolicySummary> selectedCustom = new SimpleObjectProperty<>(this, "selectedCustom");
@@ -96,12 +97,16 @@ public final class PermissionsModel implements WizardStep {
 
     private CloudSession session;
     private RoleChoice loadedRole;
+    private WizardDraft draft;
     private String accountId = "";
 
     public PermissionsModel(UiExecutor executor, I18n i18n) {
         this.executor = executor;
         this.i18n = i18n;
         systemSearch.addListener((obs, old, now) -> refilterSystem());
+        loading = new ListLoading(i18n, () -> i18n.text("permissions.loading"),
+                () -> i18n.text("permissions.count", visibleSystemPolicies.size(), systemPolicies.size()),
+                visibleSystemPolicies, systemPolicies);
         selectedSystem.addListener((obs, old, now) -> loadSystemDocument(now));
         editorText.addListener((obs, old, now) -> checkEditor());
         customName.addListener((obs, old, now) -> checkCustomName());
@@ -112,6 +117,8 @@ public final class PermissionsModel implements WizardStep {
         valid.bind(Bindings.createBooleanBinding(() -> editorValid.get()
                         && (!grants.isEmpty() || !attached.isEmpty()),
                 editorValid, grants, attached));
+        // The draft holds the grants at every moment.
+        grants.addListener((javafx.collections.ListChangeListener<Grant>) change -> publish());
     }
 
     @Override
@@ -129,31 +136,33 @@ public final class PermissionsModel implements WizardStep {
         return valid.getReadOnlyProperty();
     }
 
+    /** Lists the policies again each time (policies come and go outside the app), keeping the grants. */
     @Override
-    public void enter(WizardDraft draft) {
-        RoleChoice role = draft.role().orElseThrow();
+    public void enter(WizardDraft current) {
+        draft = current;
+        RoleChoice role = current.role().orElseThrow();
         roleName.set(role.name());
-        if (draft.session() == session && Objects.equals(role, loadedRole)) {
-            return;
-        }
-        if (draft.session() != session) {
+        if (current.session() != session) {
             grants.clear();
         }
-        session = draft.session();
+        session = current.session();
         loadedRole = role;
         accountId = session.identity().accountId();
-        reload(role);
+        publish();
+        reload();
     }
 
-    @Override
-    public void leave(WizardDraft draft) {
-        draft.setGrants(List.copyOf(grants));
+    private void publish() {
+        if (draft != null) {
+            draft.setGrants(grants);
+        }
     }
 
-    private void reload(RoleChoice role) {
+    /** Loads the policies, the resource groups, the buckets and what the role has attached now. */
+    public void reload() {
+        RoleChoice role = loadedRole;
         CloudSession current = session;
-        systemStatus.set(i18n.text("permissions.loading"));
-        attached.clear();
+        loading.started();
         executor.submit(i18n.text("permissions.task.load"), context -> {
             context.message(i18n.text("permissions.loading.system"));
             List<PolicySummary> system = current.policies().list(PolicyKind.SYSTEM,
@@ -167,6 +176,7 @@ public final class PermissionsModel implements WizardStep {
             List<BucketSummary> buckets = current.objects().listBuckets();
             return new Catalogue(system, custom, resourceGroups, existing, buckets);
         }, catalogue -> {
+            loading.succeeded();
             systemPolicies.setAll(catalogue.system());
             customPolicies.setAll(catalogue.custom());
             groups.setAll(catalogue.groups());
@@ -176,8 +186,7 @@ public final class PermissionsModel implements WizardStep {
             attached.setAll(catalogue.attached());
             bucketNames.setAll(catalogue.buckets().stream().map(BucketSummary::name).toList());
             grants.removeIf(this::alreadyAttached);
-            refilterSystem();
-        });
+        }, loading::failed);
     }
 
     /** Adds the policy of the current source at the chosen scope to the grants. */
@@ -324,7 +333,6 @@ public final class PermissionsModel implements WizardStep {
         visibleSystemPolicies.setPredicate(p -> needle.isEmpty()
                 || p.name().toLowerCase(Locale.ROOT).contains(needle)
                 || p.description().toLowerCase(Locale.ROOT).contains(needle));
-        systemStatus.set(i18n.text("permissions.count", visibleSystemPolicies.size(), systemPolicies.size()));
     }
 
     public ObservableList<PolicySummary> visibleSystemPolicies() {
@@ -343,8 +351,8 @@ public final class PermissionsModel implements WizardStep {
         return systemDocument.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty systemStatusProperty() {
-        return systemStatus.getReadOnlyProperty();
+    public StringBinding systemStatusProperty() {
+        return loading.statusProperty();
     }
 
     public ObservableList<PolicySummary> customPolicies() {

@@ -5,6 +5,7 @@ import fcperm.cloud.ServiceSummary;
 import fcperm.wizard.common.Decorations;
 import fcperm.wizard.common.I18n;
 import fcperm.wizard.common.ListCells;
+import fcperm.wizard.common.Selections;
 import fcperm.wizard.common.Toggles;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -61,12 +62,7 @@ public final class RegionController {
         services.disableProperty().bind(newMode.selectedProperty());
         services.setItems(model.visibleServices());
         services.setCellFactory(ListCells.of(this::describe).wrapping());
-        services.getSelectionModel().select(model.selectedProperty().get());
-        services.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                model.selectedProperty().set(now);
-            }
-        });
+        Selections.follow(services, model.selectedProperty());
         listStatus.textProperty().bind(model.listStatusProperty());
         newName.textProperty().bindBidirectional(model.newNameProperty());
         newName.disableProperty().bind(existingMode.selectedProperty());

@@ -7,16 +7,16 @@ import fcperm.plan.ServiceChoice;
 import fcperm.wizard.WizardDraft;
 import fcperm.wizard.WizardStep;
 import fcperm.wizard.common.I18n;
+import fcperm.wizard.common.ListLoading;
 import fcperm.wizard.common.TaskHandle;
 import fcperm.wizard.common.UiExecutor;
 import fcperm.wizard.common.UserSettings;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -47,12 +47,14 @@ public final class RegionModel implements WizardStep {
     private final ObjectProperty<ServiceSummary> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.EXISTING);
     private final StringProperty newName = new SimpleStringProperty(this, "newName", "");
-    private final ReadOnlyStringWrapper listStatus = new ReadOnlyStringWrapper(this, "listStatus", "");
+    private final ListLoading loading;
     private final StringBinding newNameProblem;
+    private final ObjectBinding<ServiceChoice> choice;
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
 
     private CloudSession session;
-    private TaskHandle loading;
+    private TaskHandle listing;
+    private WizardDraft draft;
 
     public RegionModel(UiExecutor executor, I18n i18n, UserSettings settings) {
         this.executor = executor;
@@ -76,9 +78,12 @@ public final class RegionModel implements WizardStep {
             }
         });
         search.addListener((obs, old, now) -> refilter());
-        valid.bind(Bindings.createBooleanBinding(() -> region.get() != null
-                        && (mode.get() == Mode.EXISTING ? selected.get() != null : newNameProblem.get().isEmpty()),
-                region, mode, selected, newNameProblem));
+        loading = new ListLoading(i18n, () -> i18n.text("region.loading", regionName(region.get())),
+                this::describeList, region, services, visibleServices);
+        choice = Bindings.createObjectBinding(this::currentChoice, region, mode, selected, newName, newNameProblem);
+        valid.bind(choice.isNotNull());
+        // The draft holds the page's choice at every moment (null while the page is not valid).
+        choice.addListener((obs, old, now) -> publish());
     }
 
     @Override
@@ -96,12 +101,16 @@ public final class RegionModel implements WizardStep {
         return valid.getReadOnlyProperty();
     }
 
+    /** Lists the services again each time (someone may have made one since), keeping the choice. */
     @Override
-    public void enter(WizardDraft draft) {
-        if (draft.session() == session) {
+    public void enter(WizardDraft current) {
+        draft = current;
+        publish();
+        if (current.session() == session) {
+            reload();
             return;
         }
-        session = draft.session();
+        session = current.session();
         regions.setAll(FcRegion.ALL);
         String preferred = settings.lastRegion().orElse(session.defaultRegion());
         FcRegion initial = regions.stream().filter(r -> r.id().equals(preferred)).findFirst()
@@ -113,43 +122,54 @@ public final class RegionModel implements WizardStep {
         }
     }
 
-    @Override
-    public void leave(WizardDraft draft) {
-        draft.setService(choice());
+    private void publish() {
+        if (draft != null) {
+            draft.setService(choice.get());
+        }
     }
 
-    ServiceChoice choice() {
+    /** The service chosen, or null while the page's input does not name a valid one. */
+    private ServiceChoice currentChoice() {
+        if (region.get() == null) {
+            return null;
+        }
         String regionId = region.get().id();
         if (mode.get() == Mode.NEW) {
-            return new ServiceChoice.NewService(regionId, newName.get());
+            return newNameProblem.get().isEmpty() ? new ServiceChoice.NewService(regionId, newName.get()) : null;
         }
         ServiceSummary service = selected.get();
-        return new ServiceChoice.ExistingService(regionId, service.name(), service.roleArn());
+        return service == null ? null : new ServiceChoice.ExistingService(regionId, service.name());
     }
 
-    /** Lists the services of the chosen region again, page by page, replacing a listing still running. */
+    /**
+     * Lists the services of the chosen region again, page by page, replacing a listing still running. The service
+     * chosen stays chosen when it is still there.
+     */
     public void reload() {
-        if (loading != null && !loading.isDone()) {
-            loading.cancel();
+        if (listing != null && !listing.isDone()) {
+            listing.cancel();
         }
-        services.clear();
-        selected.set(null);
         FcRegion target = region.get();
+        Optional<String> chosen = Optional.ofNullable(selected.get()).map(ServiceSummary::name);
         if (target == null || session == null) {
+            services.clear();
             return;
         }
-        listStatus.set(i18n.text("region.loading", regionName(target)));
+        loading.started();
         CloudSession current = session;
-        loading = executor.submit(i18n.text("region.task.list", regionName(target)),
+        listing = executor.submit(i18n.text("region.task.list", regionName(target)),
                 context -> current.functionCompute(target.id()).listServices(
                         (done, total) -> {
                             context.progress(done, total);
                             context.message(i18n.text("region.loaded", done));
                         }, context::isCancelled),
                 listed -> {
+                    // Reselect before replacing the list, so the choice never passes through "nothing".
+                    selected.set(chosen.flatMap(name -> listed.stream().filter(s -> s.name().equals(name))
+                            .findFirst()).orElse(null));
                     services.setAll(listed);
-                    refilter();
-                });
+                    loading.succeeded();
+                }, loading::failed);
     }
 
     /** The region's name in the current language. */
@@ -161,7 +181,14 @@ public final class RegionModel implements WizardStep {
         String needle = search.get().trim().toLowerCase(Locale.ROOT);
         visibleServices.setPredicate(s -> needle.isEmpty() || s.name().toLowerCase(Locale.ROOT).contains(needle)
                 || s.description().toLowerCase(Locale.ROOT).contains(needle));
-        listStatus.set(i18n.text("region.count", visibleServices.size(), services.size()));
+    }
+
+    /** The counts; for a region without services, a pointer to making one. */
+    private String describeList() {
+        if (services.isEmpty() && region.get() != null && session != null) {
+            return i18n.text("region.none", regionName(region.get()));
+        }
+        return i18n.text("region.count", visibleServices.size(), services.size());
     }
 
     public ObservableList<FcRegion> regions() {
@@ -196,7 +223,7 @@ public final class RegionModel implements WizardStep {
         return newNameProblem;
     }
 
-    public ReadOnlyStringProperty listStatusProperty() {
-        return listStatus.getReadOnlyProperty();
+    public StringBinding listStatusProperty() {
+        return loading.statusProperty();
     }
 }

@@ -100,6 +100,7 @@ public final class ReviewModel implements WizardStep {
         PlanRequest request = draft.planRequest();
         executor.submit(i18n.text("review.task.plan"), context -> planning.prepare(session, request), prepared -> {
             run = prepared;
+            draft.planProperty().set(prepared.plan());
             rows.setAll(prepared.plan().preview().stream().map(PlanRow::new).toList());
             setPhase(Phase.READY);
         }, failure -> {
@@ -115,6 +116,7 @@ public final class ReviewModel implements WizardStep {
             return;
         }
         PlanRun current = run;
+        plannedFor.runProperty().set(current);
         problem.set("");
         setPhase(Phase.APPLYING);
         executor.submit(i18n.text("review.task.apply"), context -> {

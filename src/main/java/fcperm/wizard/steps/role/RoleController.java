@@ -4,6 +4,7 @@ import fcperm.cloud.RoleSummary;
 import fcperm.wizard.common.Decorations;
 import fcperm.wizard.common.I18n;
 import fcperm.wizard.common.ListCells;
+import fcperm.wizard.common.Selections;
 import fcperm.wizard.common.Styles;
 import fcperm.wizard.common.Toggles;
 import javafx.fxml.FXML;
@@ -81,12 +82,7 @@ public final class RoleController {
         showAll.selectedProperty().bindBidirectional(model.showAllProperty());
         roles.setItems(model.visibleRoles());
         roles.setCellFactory(ListCells.of(this::describe).withGraphic(this::trustIcon).wrapping());
-        roles.getSelectionModel().select(model.selectedProperty().get());
-        roles.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                model.selectedProperty().set(now);
-            }
-        });
+        Selections.follow(roles, model.selectedProperty());
         listStatus.textProperty().bind(model.listStatusProperty());
 
         untrustedNote.visibleProperty().bind(model.untrustedSelectedProperty());

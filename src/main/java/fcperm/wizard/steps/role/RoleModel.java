@@ -10,9 +10,11 @@ import fcperm.policy.parse.PolicyProblem;
 import fcperm.wizard.WizardDraft;
 import fcperm.wizard.WizardStep;
 import fcperm.wizard.common.I18n;
+import fcperm.wizard.common.ListLoading;
 import fcperm.wizard.common.UiExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -61,14 +63,16 @@ public final class RoleModel implements WizardStep {
     private final BooleanProperty showAll = new SimpleBooleanProperty(this, "showAll");
     private final ObjectProperty<RoleSummary> selected = new SimpleObjectProperty<>(this, "selected");
     private final BooleanProperty fixTrust = new SimpleBooleanProperty(this, "fixTrust");
-    private final ReadOnlyStringWrapper listStatus = new ReadOnlyStringWrapper(this, "listStatus", "");
+    private final ListLoading loading;
 
     private final StringBinding nameProblem;
     private final BooleanBinding untrustedSelected;
     private final BooleanBinding defaultRoleSelected;
+    private final ObjectBinding<RoleChoice> choice;
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
 
     private CloudSession loadedFor;
+    private WizardDraft draft;
     private String defaultTrustPolicy = "";
 
     public RoleModel(UiExecutor executor, I18n i18n) {
@@ -93,7 +97,13 @@ public final class RoleModel implements WizardStep {
         });
         search.addListener((obs, old, now) -> refilter());
         showAll.addListener((obs, old, now) -> refilter());
-        selected.addListener((obs, old, now) -> fixTrust.set(false));
+        refilter();
+        // The fix is asked for one role: it goes with a change of role, not with that role's listing again.
+        selected.addListener((obs, old, now) -> {
+            if (old == null || now == null || !old.name().equalsIgnoreCase(now.name())) {
+                fixTrust.set(false);
+            }
+        });
         untrustedSelected = Bindings.createBooleanBinding(
                 () -> mode.get() == Mode.EXISTING && selected.get() != null && !selected.get().trustsFunctionCompute(),
                 mode, selected);
@@ -101,8 +111,13 @@ public final class RoleModel implements WizardStep {
                 () -> mode.get() == Mode.EXISTING && selected.get() != null
                         && DEFAULT_ROLE.equalsIgnoreCase(selected.get().name()),
                 mode, selected);
-        valid.bind(Bindings.createBooleanBinding(this::computeValid,
-                mode, nameProblem, trustProblem, selected, fixTrust));
+        loading = new ListLoading(i18n, () -> i18n.text("role.loading"),
+                () -> i18n.text("role.count", visibleRoles.size(), allRoles.size()), visibleRoles, allRoles);
+        choice = Bindings.createObjectBinding(this::currentChoice,
+                mode, roleName, description, trustPolicy, nameProblem, trustProblem, selected, fixTrust);
+        valid.bind(choice.isNotNull());
+        // The draft holds the page's choice at every moment (null while the page is not valid).
+        choice.addListener((obs, old, now) -> publish());
     }
 
     @Override
@@ -120,9 +135,11 @@ public final class RoleModel implements WizardStep {
         return valid.getReadOnlyProperty();
     }
 
+    /** Lists the roles again each time (roles come and go outside the app), keeping the choice. */
     @Override
-    public void enter(WizardDraft draft) {
-        CloudSession session = draft.session();
+    public void enter(WizardDraft current) {
+        draft = current;
+        CloudSession session = current.session();
         if (session != loadedFor) {
             loadedFor = session;
             defaultTrustPolicy = TrustPolicies.FUNCTION_COMPUTE;
@@ -130,28 +147,35 @@ public final class RoleModel implements WizardStep {
                 trustPolicy.set(defaultTrustPolicy);
             }
             if (roleName.get().isEmpty()) {
-                roleName.set(suggestedName(draft));
+                roleName.set(suggestedName(current));
             }
-            reload();
+        }
+        publish();
+        reload();
+    }
+
+    private void publish() {
+        if (draft != null) {
+            draft.setRole(choice.get());
         }
     }
 
-    @Override
-    public void leave(WizardDraft draft) {
-        draft.setRole(choice());
-    }
-
-    /** Lists the account's roles again (paging through RAM), with whether each one trusts FC. */
+    /**
+     * Lists the account's roles again (paging through RAM), with whether each one trusts FC. The role chosen stays
+     * chosen when it is still there (with its trust as it is now).
+     */
     public void reload() {
         CloudSession session = loadedFor;
-        allRoles.clear();
-        listStatus.set(i18n.text("role.loading"));
+        loading.started();
         executor.submit(i18n.text("role.task.list"), context -> session.roles().listWithTrust(
                         context::progress, context::isCancelled),
                 roles -> {
+                    loading.succeeded();
+                    RoleSummary chosen = selected.get();
                     allRoles.setAll(roles);
-                    refilter();
-                });
+                    selected.set(chosen == null ? null : roles.stream()
+                            .filter(role -> role.name().equalsIgnoreCase(chosen.name())).findFirst().orElse(null));
+                }, loading::failed);
     }
 
     /** The one-click fix: this role will be changed to trust FC when the plan is applied. */
@@ -161,20 +185,17 @@ public final class RoleModel implements WizardStep {
         }
     }
 
-    RoleChoice choice() {
+    /** The role chosen, or null while the page's input does not make a role FC may assume. */
+    private RoleChoice currentChoice() {
         if (mode.get() == Mode.CREATE) {
-            return new RoleChoice.NewRole(roleName.get(), description.get(), trustPolicy.get());
+            return nameProblem.get().isEmpty() && trustProblem.get().isEmpty()
+                    ? new RoleChoice.NewRole(roleName.get(), description.get(), trustPolicy.get()) : null;
         }
         RoleSummary role = selected.get();
+        if (role == null || !(role.trustsFunctionCompute() || fixTrust.get())) {
+            return null;
+        }
         return new RoleChoice.ExistingRole(role.name(), role.arn(), fixTrust.get());
-    }
-
-    private boolean computeValid() {
-        if (mode.get() == Mode.CREATE) {
-            return nameProblem.get().isEmpty() && trustProblem.get().isEmpty();
-        }
-        RoleSummary role = selected.get();
-        return role != null && (role.trustsFunctionCompute() || fixTrust.get());
     }
 
     private void checkTrustPolicy() {
@@ -192,7 +213,6 @@ public final class RoleModel implements WizardStep {
         boolean all = showAll.get();
         visibleRoles.setPredicate(role -> (all || role.trustsFunctionCompute())
                 && (needle.isEmpty() || role.name().toLowerCase(Locale.ROOT).contains(needle)));
-        listStatus.set(i18n.text("role.count", visibleRoles.size(), allRoles.size()));
     }
 
     private static String suggestedName(WizardDraft draft) {
@@ -257,8 +277,8 @@ public final class RoleModel implements WizardStep {
         return defaultRoleSelected;
     }
 
-    public ReadOnlyStringProperty listStatusProperty() {
-        return listStatus.getReadOnlyProperty();
+    public StringBinding listStatusProperty() {
+        return loading.statusProperty();
     }
 
     List<RoleSummary> allRoles() {

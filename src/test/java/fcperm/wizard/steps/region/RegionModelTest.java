@@ -68,15 +68,40 @@ class RegionModelTest {
     }
 
     @Test
-    void anExistingServiceIsChosenWithTheRoleItHasNow() {
+    void theDraftHoldsTheChosenServiceAsSoonAsItIsChosen() {
         assertThat(model.validProperty().get()).isFalse();
+        assertThat(draft.service()).isEmpty();
         model.selectedProperty().set(model.visibleServices().stream().filter(s -> s.name().equals("orders"))
                 .findFirst().orElseThrow());
-        model.leave(draft);
-        assertThat(draft.service()).hasValueSatisfying(choice -> {
-            assertThat(choice).isInstanceOf(ServiceChoice.ExistingService.class);
-            assertThat(((ServiceChoice.ExistingService) choice).currentRoleArn()).isPresent();
-        });
+        assertThat(draft.service()).contains(new ServiceChoice.ExistingService(cloud.sandbox().region(), "orders"));
+
+        model.selectedProperty().set(null);
+        assertThat(draft.service()).isEmpty();
+        assertThat(model.validProperty().get()).isFalse();
+    }
+
+    @Test
+    void enteringAgainListsServicesMadeSinceAndKeepsTheChoice() throws Exception {
+        model.selectedProperty().set(model.visibleServices().stream().filter(s -> s.name().equals("thumbnails"))
+                .findFirst().orElseThrow());
+        long version = draft.version();
+        cloud.session().functionCompute(cloud.sandbox().region()).createService("made-meanwhile");
+
+        model.enter(draft);
+
+        assertThat(model.visibleServices()).extracting(ServiceSummary::name).contains("made-meanwhile");
+        assertThat(model.selectedProperty().get().name()).isEqualTo("thumbnails");
+        assertThat(draft.version()).as("the unchanged choice keeps what was planned for it").isEqualTo(version);
+    }
+
+    @Test
+    void theCountFollowsTheLanguage() {
+        I18n i18n = new I18n(Locale.ENGLISH);
+        RegionModel counted = new RegionModel(new SameThreadUiExecutor(new RecordingDialogService()), i18n, settings);
+        counted.enter(cloud.draft());
+        assertThat(counted.listStatusProperty().get()).contains("services");
+        i18n.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(counted.listStatusProperty().get()).contains("个服务");
     }
 
     @Test

@@ -103,6 +103,32 @@ class RoleModelTest {
     }
 
     @Test
+    void anExistingRoleWithNothingSelectedIsNoChoice() {
+        assertThat(draft.role()).isPresent();
+        model.modeProperty().set(RoleModel.Mode.EXISTING);
+        assertThat(model.selectedProperty().get()).isNull();
+        assertThat(model.validProperty().get()).isFalse();
+        assertThat(draft.role()).as("the draft never holds what the page cannot stand for").isEmpty();
+    }
+
+    @Test
+    void enteringAgainListsRolesMadeSinceAndKeepsTheChoiceAndItsFix() throws Exception {
+        model.modeProperty().set(RoleModel.Mode.EXISTING);
+        model.showAllProperty().set(true);
+        model.selectedProperty().set(model.find("legacy-batch").orElseThrow());
+        model.fixTrust();
+        long version = draft.version();
+        cloud.session().roles().createForFunctionCompute("made-meanwhile", "");
+
+        model.enter(draft);
+
+        assertThat(model.find("made-meanwhile")).isPresent();
+        assertThat(model.selectedProperty().get().name()).isEqualTo("legacy-batch");
+        assertThat(model.fixTrustProperty().get()).isTrue();
+        assertThat(draft.version()).isEqualTo(version);
+    }
+
+    @Test
     void warnsAgainstAddingPoliciesToTheDefaultRole() {
         model.modeProperty().set(RoleModel.Mode.EXISTING);
         model.find(RoleModel.DEFAULT_ROLE).ifPresent(model.selectedProperty()::set);
