@@ -83,7 +83,7 @@ final class Composition implements AutoCloseable {
 
         WizardDraft draft = new WizardDraft();
         ConnectionCatalog catalog = ConnectionCatalog.fromEnvironment();
-        ConnectModel connect = new ConnectModel(() -> discovered(catalog), catalog::manual, sandboxConnection,
+        ConnectModel connect = new ConnectModel(() -> discovered(catalog), catalog.configFile(), catalog::manual, sandboxConnection,
                 executor, i18n, settings);
         RegionModel region = new RegionModel(executor, i18n, settings);
         RoleModel role = new RoleModel(executor, i18n);
@@ -114,9 +114,14 @@ final class Composition implements AutoCloseable {
      * The cloud connection to the embedded sandbox: its account's root key and its endpoints (one listener for
      * everything; FC of a region other than the default gets a listener of its own, opened on first use).
      */
-    private static Connection connectionTo(Sandbox started) {
-        return Connection.sandbox(started.region(), new Credentials.AccessKey(started.rootCredentials().accessKeyId(),
-                started.rootCredentials().accessKeySecret()),
+    static Connection connectionTo(Sandbox started) {
+        return connectionTo(started, new Credentials.AccessKey(started.rootCredentials().accessKeyId(),
+                started.rootCredentials().accessKeySecret()));
+    }
+
+    /** The same, signing with {@code key}: a RAM user's of the sandbox's account. */
+    static Connection connectionTo(Sandbox started, Credentials key) {
+        return Connection.sandbox(started.region(), key,
                 Endpoints.local(started.endpoints().ram(), region -> started.endpoints().fc(region)));
     }
 

@@ -15,13 +15,22 @@ import fcperm.policy.parse.ParseResult;
 import fcperm.policy.parse.PolicyParser;
 import fcperm.policy.parse.PolicyProblem;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * {@code fcperm policy validate [--trust] [--json] FILE} and {@code fcperm policy simulate …} (see
@@ -29,80 +38,98 @@ import java.util.Optional;
  * validate exits 0 for a valid policy and 1 for an invalid one; simulate exits 0 whatever the decision; both exit 2 for
  * bad usage, and simulate also for a policy file it cannot use, printing the positioned errors.
  */
-final class PolicyCommand {
+@Command(name = "policy", synopsisHeading = "", customSynopsis = {PolicyCommand.VALIDATE_USAGE,
+        SimulationArguments.USAGE}, description = "Validate a RAM policy, or simulate a request against policies.")
+final class PolicyCommand implements Callable<Integer> {
 
     static final int OK = 0;
     static final int INVALID = 1;
-    static final int USAGE = 2;
+    static final int USAGE = Main.USAGE;
 
-    private static final String VALIDATE_USAGE = "usage: fcperm policy validate [--trust] [--json] FILE";
+    static final String VALIDATE_USAGE = "usage: fcperm policy validate [--trust] [--json] FILE";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PrintStream out;
-    private final PrintStream err;
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
 
-    private PolicyCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    @Spec
+    CommandSpec spec;
+
+    private PolicyCommand() {
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        PolicyCommand command = new PolicyCommand(out, err);
-        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
-        String sub = args.length == 0 ? "" : args[0];
-        return switch (sub) {
-            case "validate" -> command.validate(rest);
-            case "simulate" -> command.simulate(rest);
-            default -> {
-                err.println("policy: " + (sub.isEmpty() ? "say validate or simulate" : "unknown sub-command " + sub));
-                err.println(VALIDATE_USAGE);
-                err.println(SimulationArguments.USAGE);
-                yield USAGE;
-            }
-        };
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        return new CommandLine(new PolicyCommand())
+                .addSubcommand(new Validate(out, err))
+                .addSubcommand(new Simulate(out, err));
+    }
+
+    /** {@code fcperm policy} alone. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "say validate or simulate");
     }
 
     // --- validate --------------------------------------------------------------------------------------------------
 
-    private int validate(String[] args) {
-        boolean trust = false;
-        boolean json = false;
+    @Command(name = "validate", synopsisHeading = "", customSynopsis = VALIDATE_USAGE,
+            description = "Check a policy's grammar and meaning; exit 0 when valid, 1 when not.")
+    static final class Validate implements Callable<Integer> {
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+        boolean help;
+
+        @Option(names = "--trust", description = "the file is a role's trust policy")
+        boolean trust;
+
+        @Option(names = "--json", description = "print one JSON object instead of text")
+        boolean json;
+
+        @Parameters(paramLabel = "FILE", description = "the policy document")
         List<String> files = new ArrayList<>();
-        for (String arg : args) {
-            switch (arg) {
-                case "--trust" -> trust = true;
-                case "--json" -> json = true;
-                default -> files.add(arg);
+
+        @Spec
+        CommandSpec spec;
+
+        private final PrintStream out;
+        private final PrintStream err;
+
+        Validate(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public Integer call() {
+            if (files.size() != 1) {
+                throw new ParameterException(spec.commandLine(), files.isEmpty() ? "name one FILE"
+                        : "unexpected " + String.join(" ", files.subList(1, files.size())));
             }
+            String file = files.get(0);
+            String text;
+            try {
+                text = PolicySources.read(file);
+            } catch (PolicySources.Unreadable e) {
+                err.println("policy validate: " + e.getMessage());
+                return USAGE;
+            }
+            ParseResult result = PolicyParser.parse(text, trust ? PolicyParser.Kind.TRUST : PolicyParser.Kind.PERMISSION);
+            if (json) {
+                ObjectNode report = JSON.createObjectNode();
+                report.put("file", file);
+                report.put("valid", result.valid());
+                problems(report.putArray("errors"), result.errors());
+                problems(report.putArray("warnings"), result.warnings());
+                out.println(write(report));
+            } else {
+                result.errors().forEach(error -> out.println(PolicySources.located(file, error)));
+                result.warnings().forEach(warning -> out.println(PolicySources.located(file, warning)));
+                out.println(file + ": " + (result.valid() ? "valid" : "invalid") + " ("
+                        + count(result.errors().size(), "error") + ", " + count(result.warnings().size(), "warning")
+                        + ")");
+            }
+            return result.valid() ? OK : INVALID;
         }
-        if (files.size() != 1 || files.get(0).startsWith("--")) {
-            err.println("policy validate: " + (files.isEmpty() ? "name one FILE" : "unexpected " + String.join(" ", files)));
-            err.println(VALIDATE_USAGE);
-            return USAGE;
-        }
-        String file = files.get(0);
-        String text;
-        try {
-            text = PolicySources.read(file);
-        } catch (PolicySources.Unreadable e) {
-            err.println("policy validate: " + e.getMessage());
-            return USAGE;
-        }
-        ParseResult result = PolicyParser.parse(text, trust ? PolicyParser.Kind.TRUST : PolicyParser.Kind.PERMISSION);
-        if (json) {
-            ObjectNode report = JSON.createObjectNode();
-            report.put("file", file);
-            report.put("valid", result.valid());
-            problems(report.putArray("errors"), result.errors());
-            problems(report.putArray("warnings"), result.warnings());
-            out.println(write(report));
-        } else {
-            result.errors().forEach(error -> out.println(PolicySources.located(file, error)));
-            result.warnings().forEach(warning -> out.println(PolicySources.located(file, warning)));
-            out.println(file + ": " + (result.valid() ? "valid" : "invalid") + " ("
-                    + count(result.errors().size(), "error") + ", " + count(result.warnings().size(), "warning") + ")");
-        }
-        return result.valid() ? OK : INVALID;
     }
 
     private static void problems(ArrayNode array, List<PolicyProblem> problems) {
@@ -122,26 +149,47 @@ final class PolicyCommand {
 
     // --- simulate --------------------------------------------------------------------------------------------------
 
-    private int simulate(String[] args) {
-        SimulationArguments arguments;
-        try {
-            arguments = SimulationArguments.parse(args);
-        } catch (SimulationArguments.UsageError e) {
-            err.println("policy simulate: " + e.getMessage());
-            err.println(SimulationArguments.USAGE);
-            return USAGE;
+    @Command(name = "simulate", synopsisHeading = "", customSynopsis = SimulationArguments.USAGE,
+            description = "Decide a request against policies as RAM would; exit 0 whatever the decision.")
+    static final class Simulate implements Callable<Integer> {
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+        boolean help;
+
+        @Mixin
+        SimulationArguments.Options options;
+
+        @Spec
+        CommandSpec spec;
+
+        private final PrintStream out;
+        private final PrintStream err;
+
+        Simulate(PrintStream out, PrintStream err) {
+            this.out = out;
+            this.err = err;
         }
-        try {
-            Decision decision = decide(arguments);
-            out.println(arguments.json() ? write(asJson(decision, arguments)) : asText(decision, arguments));
-            return OK;
-        } catch (SimulationArguments.UsageError | PolicySources.Unreadable e) {
-            err.println("policy simulate: " + e.getMessage());
-            return USAGE;
-        } catch (PolicySources.Invalid e) {
-            e.lines.forEach(err::println);
-            err.println("policy simulate: " + e.getMessage());
-            return USAGE;
+
+        @Override
+        public Integer call() {
+            SimulationArguments arguments;
+            try {
+                arguments = options.checked();
+            } catch (SimulationArguments.UsageError e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            try {
+                Decision decision = decide(arguments);
+                out.println(arguments.json() ? write(asJson(decision, arguments)) : asText(decision, arguments));
+                return OK;
+            } catch (SimulationArguments.UsageError | PolicySources.Unreadable e) {
+                err.println("policy simulate: " + e.getMessage());
+                return USAGE;
+            } catch (PolicySources.Invalid e) {
+                e.lines.forEach(err::println);
+                err.println("policy simulate: " + e.getMessage());
+                return USAGE;
+            }
         }
     }
 

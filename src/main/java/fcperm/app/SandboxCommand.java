@@ -7,11 +7,19 @@ import fcperm.sandbox.Sandbox;
 import fcperm.sandbox.SandboxEndpoints;
 import fcperm.sandbox.SandboxOptions;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -19,30 +27,46 @@ import java.util.concurrent.CountDownLatch;
  * process is stopped (SIGTERM / Ctrl-C close it cleanly). Once it serves requests it writes {@code DIR/sandbox.json}
  * (mode 0600) and prints one line without secrets. Names, flags and the file's fields are a stable contract.
  */
-final class SandboxCommand {
+@Command(name = "sandbox", synopsisHeading = "", customSynopsis =
+        "usage: fcperm sandbox [--port P] [--data DIR] [--region R] [--fc-region R]...",
+        description = "Run the embedded sandbox alone until the process is stopped; its endpoints and root key are "
+                + "written to DIR/sandbox.json (readable by its owner only).")
+final class SandboxCommand implements Callable<Integer> {
 
     static final String INFO_FILE = "sandbox.json";
 
-    /** Parsed command line. */
-    record Arguments(int port, Path dataDir, String region, List<String> fcRegions) {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Option(names = "--port", paramLabel = "P", description = "the port to listen on; 0 (the default) for a free one")
+    String port = "0";
+
+    @Option(names = "--data", paramLabel = "DIR", description = "the data folder (default ~/.fcperm/sandbox)")
+    Path dataDir = defaultDataDir();
+
+    @Option(names = "--region", paramLabel = "R", description = "the default region (default cn-hangzhou)")
+    String region = SandboxOptions.DEFAULT_REGION;
+
+    @Option(names = "--fc-region", paramLabel = "R", description = "another region whose FC gets a listener of its own")
+    List<String> fcRegions = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    SandboxCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
-    private SandboxCommand() {
-    }
-
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        Arguments arguments;
-        try {
-            arguments = parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("sandbox: " + e.getMessage());
-            err.println("usage: fcperm sandbox [--port P] [--data DIR] [--region R] [--fc-region R]...");
-            return 2;
-        }
+    @Override
+    public Integer call() {
+        int listenOn = port(spec.commandLine(), port);
         Sandbox sandbox;
         try {
-            sandbox = Sandbox.start(SandboxOptions.of(arguments.dataDir())
-                    .withPort(arguments.port()).withRegion(arguments.region()));
+            sandbox = Sandbox.start(SandboxOptions.of(dataDir).withPort(listenOn).withRegion(region));
         } catch (RuntimeException e) {
             err.println("sandbox: cannot start: " + e.getMessage());
             return 1;
@@ -53,13 +77,13 @@ final class SandboxCommand {
             stopped.countDown();
         }, "sandbox-shutdown"));
         try {
-            OwnerOnlyFile.write(arguments.dataDir().resolve(INFO_FILE), describe(sandbox, arguments.fcRegions()));
+            OwnerOnlyFile.write(dataDir.resolve(INFO_FILE), describe(sandbox, fcRegions));
         } catch (IOException e) {
-            err.println("sandbox: cannot write " + arguments.dataDir().resolve(INFO_FILE) + ": " + e.getMessage());
+            err.println("sandbox: cannot write " + dataDir.resolve(INFO_FILE) + ": " + e.getMessage());
             return 1;
         }
         out.println("sandbox ready: account " + sandbox.accountId() + " at " + sandbox.endpoints().ram()
-                + " (region " + sandbox.region() + "); details in " + arguments.dataDir().resolve(INFO_FILE));
+                + " (region " + sandbox.region() + "); details in " + dataDir.resolve(INFO_FILE));
         out.flush();
         try {
             stopped.await();
@@ -69,37 +93,15 @@ final class SandboxCommand {
         return 0;
     }
 
-    static Arguments parse(String[] args) {
-        int port = 0;
-        Path dataDir = defaultDataDir();
-        String region = SandboxOptions.DEFAULT_REGION;
-        List<String> fcRegions = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value after " + flag);
-            }
-            String value = args[++i];
-            switch (flag) {
-                case "--port" -> port = port(value);
-                case "--data" -> dataDir = Path.of(value);
-                case "--region" -> region = value;
-                case "--fc-region" -> fcRegions.add(value);
-                default -> throw new IllegalArgumentException("unknown option " + flag);
-            }
-        }
-        return new Arguments(port, dataDir, region, fcRegions);
-    }
-
-    private static int port(String value) {
+    private static int port(CommandLine command, String value) {
         try {
             int port = Integer.parseInt(value);
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("--port must be 0..65535: " + value);
+                throw new ParameterException(command, "--port must be 0..65535: " + value);
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port must be a number: " + value);
+            throw new ParameterException(command, "--port must be a number: " + value);
         }
     }
 

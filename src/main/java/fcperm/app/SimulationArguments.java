@@ -1,5 +1,7 @@
 package fcperm.app;
 
+import picocli.CommandLine.Option;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The command line of {@code policy simulate}, checked for shape (which flags, which values) but not yet read:
- * files are opened by {@link PolicyCommand}.
+ * files are opened by {@link PolicyCommand}. The parser refuses unknown flags, missing values and a flag given twice;
+ * {@link Options#checked()} the rest.
  *
  * @param groupPolicies resource-group id → files of the policies attached at that group's scope, in command-line order
  */
@@ -17,15 +20,15 @@ record SimulationArguments(String action, String resource, List<String> accountP
                            Optional<String> sessionPolicy, Optional<String> trustPolicy, Optional<String> principal,
                            Map<String, List<String>> context, boolean json) {
 
-    static final String USAGE = String.join(System.lineSeparator(),
-            "usage: fcperm policy simulate --action ACTION --resource ARN",
-            "         [--policy FILE|SYSTEM_POLICY]...  policy attached at account scope (repeatable)",
-            "         [--rg-policy RG_ID=FILE]...       policy attached at resource-group scope (repeatable)",
-            "         [--resource-group RG_ID]          the resource group the resource belongs to",
-            "         [--session-policy FILE]           STS session policy",
-            "         [--trust-policy FILE --principal ARN|SERVICE]   for sts:AssumeRole",
-            "         [--context KEY=VALUE]...          request context; repeat a key for several values",
-            "         [--json]");
+    /** Lines end with {@code %n}: the usage is shown through the command-line parser, which formats it. */
+    static final String USAGE = "usage: fcperm policy simulate --action ACTION --resource ARN%n"
+            + "         [--policy FILE|SYSTEM_POLICY]...  policy attached at account scope (repeatable)%n"
+            + "         [--rg-policy RG_ID=FILE]...       policy attached at resource-group scope (repeatable)%n"
+            + "         [--resource-group RG_ID]          the resource group the resource belongs to%n"
+            + "         [--session-policy FILE]           STS session policy%n"
+            + "         [--trust-policy FILE --principal ARN|SERVICE]   for sts:AssumeRole%n"
+            + "         [--context KEY=VALUE]...          request context; repeat a key for several values%n"
+            + "         [--json]";
 
     /** Bad usage: the message says what is wrong. */
     static final class UsageError extends Exception {
@@ -34,61 +37,71 @@ record SimulationArguments(String action, String resource, List<String> accountP
         }
     }
 
-    static SimulationArguments parse(String[] args) throws UsageError {
-        String action = null;
-        String resource = null;
+    /** The flags as the parser read them; {@link #checked()} says whether they make sense together. */
+    static final class Options {
+
+        @Option(names = "--action", paramLabel = "ACTION", description = "the action, e.g. oss:GetObject")
+        String action;
+
+        @Option(names = "--resource", paramLabel = "ARN", description = "the resource's ARN")
+        String resource;
+
+        @Option(names = "--policy", paramLabel = "FILE|SYSTEM_POLICY", description = "a policy attached at account scope")
         List<String> accountPolicies = new ArrayList<>();
-        List<Map.Entry<String, String>> groupPolicies = new ArrayList<>();
-        String resourceGroup = null;
-        String session = null;
-        String trust = null;
-        String principal = null;
-        Map<String, List<String>> context = new LinkedHashMap<>();
-        boolean json = false;
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (flag.equals("--json")) {
-                json = true;
-                continue;
+
+        @Option(names = "--rg-policy", paramLabel = "RG_ID=FILE", description = "a policy attached at resource-group scope")
+        List<String> groupPolicies = new ArrayList<>();
+
+        @Option(names = "--resource-group", paramLabel = "RG_ID", description = "the resource group of the resource")
+        String resourceGroup;
+
+        @Option(names = "--session-policy", paramLabel = "FILE", description = "an STS session policy")
+        String sessionPolicy;
+
+        @Option(names = "--trust-policy", paramLabel = "FILE", description = "a role's trust policy, for sts:AssumeRole")
+        String trustPolicy;
+
+        @Option(names = "--principal", paramLabel = "ARN|SERVICE", description = "who asks to assume the role")
+        String principal;
+
+        @Option(names = "--context", paramLabel = "KEY=VALUE", description = "request context; repeat a key for several values")
+        List<String> context = new ArrayList<>();
+
+        @Option(names = "--json", description = "print one JSON object instead of text")
+        boolean json;
+
+        SimulationArguments checked() throws UsageError {
+            String checkedAction = value("--action", action);
+            String checkedResource = value("--resource", resource);
+            if (checkedAction == null || checkedResource == null) {
+                throw new UsageError("--action and --resource are required");
             }
-            if (i + 1 >= args.length) {
-                throw new UsageError(flag.startsWith("--") ? flag + " needs a value" : "unexpected argument " + flag);
+            if (trustPolicy != null && principal == null) {
+                throw new UsageError("--trust-policy needs --principal (a RAM ARN or a service such as fc.aliyuncs.com)");
             }
-            String value = args[++i];
-            switch (flag) {
-                case "--action" -> action = once(flag, action, value);
-                case "--resource" -> resource = once(flag, resource, value);
-                case "--policy" -> accountPolicies.add(value);
-                case "--rg-policy" -> groupPolicies.add(pair(flag, value, "RG_ID=FILE"));
-                case "--resource-group" -> resourceGroup = once(flag, resourceGroup, value);
-                case "--session-policy" -> session = once(flag, session, value);
-                case "--trust-policy" -> trust = once(flag, trust, value);
-                case "--principal" -> principal = once(flag, principal, value);
-                case "--context" -> {
-                    Map.Entry<String, String> pair = pair(flag, value, "KEY=VALUE");
-                    context.computeIfAbsent(pair.getKey(), key -> new ArrayList<>()).add(pair.getValue());
-                }
-                default -> throw new UsageError("unknown option " + flag);
+            if (trustPolicy != null && !checkedAction.equalsIgnoreCase("sts:AssumeRole")) {
+                throw new UsageError("--trust-policy applies to --action sts:AssumeRole, not " + checkedAction);
             }
+            List<Map.Entry<String, String>> groups = new ArrayList<>();
+            for (String policy : groupPolicies) {
+                groups.add(pair("--rg-policy", policy, "RG_ID=FILE"));
+            }
+            Map<String, List<String>> pairs = new LinkedHashMap<>();
+            for (String entry : context) {
+                Map.Entry<String, String> pair = pair("--context", entry, "KEY=VALUE");
+                pairs.computeIfAbsent(pair.getKey(), key -> new ArrayList<>()).add(pair.getValue());
+            }
+            return new SimulationArguments(checkedAction, checkedResource, accountPolicies, groups,
+                    Optional.ofNullable(value("--resource-group", resourceGroup)),
+                    Optional.ofNullable(value("--session-policy", sessionPolicy)),
+                    Optional.ofNullable(value("--trust-policy", trustPolicy)),
+                    Optional.ofNullable(value("--principal", principal)), pairs, json);
         }
-        if (action == null || resource == null) {
-            throw new UsageError("--action and --resource are required");
-        }
-        if (trust != null && principal == null) {
-            throw new UsageError("--trust-policy needs --principal (a RAM ARN or a service such as fc.aliyuncs.com)");
-        }
-        if (trust != null && !action.equalsIgnoreCase("sts:AssumeRole")) {
-            throw new UsageError("--trust-policy applies to --action sts:AssumeRole, not " + action);
-        }
-        return new SimulationArguments(action, resource, accountPolicies, groupPolicies, Optional.ofNullable(resourceGroup),
-                Optional.ofNullable(session), Optional.ofNullable(trust), Optional.ofNullable(principal), context, json);
     }
 
-    private static String once(String flag, String previous, String value) throws UsageError {
-        if (previous != null) {
-            throw new UsageError(flag + " is given twice");
-        }
-        if (value.isBlank()) {
+    /** {@code value}, refused when blank; null when the flag was not given. */
+    private static String value(String flag, String value) throws UsageError {
+        if (value != null && value.isBlank()) {
             throw new UsageError(flag + " needs a value");
         }
         return value;

@@ -1,6 +1,8 @@
 package fcperm.cloud;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An open connection: who we are, where the services answer, and the ports to each service. Opened by
@@ -12,6 +14,12 @@ public interface CloudSession extends AutoCloseable {
     String connectionName();
 
     Identity identity();
+
+    /** The aliyun CLI's name of how the connection gets its keys (AK, StsToken, RamRoleArn, ...). */
+    String mode();
+
+    /** When the key in use expires (an STS token, a role's key); empty for a long-term AccessKey. */
+    Optional<Instant> keyExpiry();
 
     ServiceEndpoints endpoints();
 
@@ -34,11 +42,6 @@ public interface CloudSession extends AutoCloseable {
 
     /** The OSS endpoint a function in {@code region} writes to. */
     String ossEndpointFor(String region);
-
-    /** The trust policy of a role made for Function Compute. */
-    default String functionComputeTrustPolicy() {
-        return TrustPolicies.FUNCTION_COMPUTE;
-    }
 
     /** Releases the SDK clients' connection pools. */
     @Override

@@ -25,9 +25,9 @@ public final class Connection {
         this.endpoints = Objects.requireNonNull(endpoints);
     }
 
-    /** The built-in sandbox: its endpoints and its account's root key. */
-    public static Connection sandbox(String region, Credentials.AccessKey rootKey, Endpoints endpoints) {
-        return new Connection(Kind.SANDBOX, "sandbox", region, rootKey, endpoints);
+    /** The built-in sandbox: its endpoints and its account's root key (or a RAM user's key). */
+    public static Connection sandbox(String region, Credentials key, Endpoints endpoints) {
+        return new Connection(Kind.SANDBOX, "sandbox", region, key, endpoints);
     }
 
     /** The same connection with other endpoints (a profile tried against the sandbox, a private endpoint). */
@@ -61,17 +61,9 @@ public final class Connection {
         return credentials.describe() + " · " + region;
     }
 
-    /** Why this connection cannot be used, when it cannot. */
-    public Optional<String> unsupportedReason() {
-        if (credentials instanceof Credentials.Unsupported unsupported) {
-            return Optional.of("Profile mode " + unsupported.mode() + " is not supported yet; use AK, StsToken or "
-                    + "RamRoleArn.");
-        }
-        if (credentials instanceof Credentials.Incomplete incomplete) {
-            return Optional.of("The " + incomplete.mode() + " profile has no " + incomplete.missing()
-                    + "; complete it with `aliyun configure --profile " + name + "`.");
-        }
-        return Optional.empty();
+    /** Why this connection cannot be used, when it cannot: a profile of a mode this app refuses, or incomplete. */
+    public Optional<Credentials.Unusable> unusable() {
+        return credentials instanceof Credentials.Unusable unusable ? Optional.of(unusable) : Optional.empty();
     }
 
     @Override

@@ -166,9 +166,10 @@ class StandaloneSandboxTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
 
-        assertThat(SandboxCommand.run(new String[] {"--port", "http"}, System.out, errors)).isEqualTo(2);
-        assertThat(SandboxCommand.run(new String[] {"--colour", "blue"}, System.out, errors)).isEqualTo(2);
-        assertThat(SandboxCommand.run(new String[] {"--data"}, System.out, errors)).isEqualTo(2);
+        for (String[] args : List.of(new String[] {"sandbox", "--port", "http"}, new String[] {"sandbox", "--colour", "blue"},
+                new String[] {"sandbox", "--data"})) {
+            assertThat(Main.run(args, System.out, errors, Main.CommandEnvironment.of())).isEqualTo(2);
+        }
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port must be a number: http")
                 .contains("unknown option --colour").contains("missing value after --data").contains("usage: fcperm sandbox");
         assertThat(dataDir.resolve(SandboxCommand.INFO_FILE)).doesNotExist();

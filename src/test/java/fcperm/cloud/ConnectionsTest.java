@@ -1,15 +1,15 @@
 package fcperm.cloud;
 
-import com.aliyuncs.auth.AlibabaCloudCredentialsProvider;
-import com.aliyuncs.auth.BasicSessionCredentials;
+import com.aliyun.credentials.models.CredentialModel;
+import com.aliyun.credentials.provider.AlibabaCloudCredentialsProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fcperm.cloud.connection.ConnectionCatalog;
 import fcperm.cloud.session.SdkSession;
-import fcperm.cloud.sts.SigningKeys;
+import fcperm.cloud.sts.KeySources;
+import com.sun.net.httpserver.HttpServer;
 import fcperm.sandbox.Sandbox;
 import fcperm.sandbox.SandboxOptions;
-import fcperm.testkit.MovableClock;
 import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,7 @@ class ConnectionsTest {
     private static Credentials.AccessKey root;
     private static Credentials.AccessKey deployer;
     private static String roleArn;
+    private static String auditorArn;
 
     @TempDir
     Path home;
@@ -55,6 +57,13 @@ class ConnectionsTest {
                 + "\"Principal\":{\"RAM\":[\"acs:ram::" + sandbox.accountId() + ":root\"]}}]}";
         roleArn = sandbox.ram("CreateRole", Map.of("RoleName", "operator", "AssumeRolePolicyDocument", trust))
                 .path("Role").path("Arn").asText();
+        // the operator may read RAM and OSS, and in turn assume the auditor role: a chain of two roles
+        for (String policy : List.of("AliyunSTSAssumeRoleAccess", "AliyunRAMReadOnlyAccess", "AliyunOSSReadOnlyAccess")) {
+            sandbox.ram("AttachPolicyToRole", Map.of("RoleName", "operator", "PolicyType", "System", "PolicyName",
+                    policy));
+        }
+        auditorArn = sandbox.ram("CreateRole", Map.of("RoleName", "auditor", "AssumeRolePolicyDocument", trust))
+                .path("Role").path("Arn").asText();
     }
 
     /** A config.json as `aliyun configure` writes it, with every field of each profile. */
@@ -66,6 +75,12 @@ class ConnectionsTest {
 
     private static String profile(String name, String mode, String keyId, String secret, String token,
                                   String role) {
+        return profile(name, mode, keyId, secret, token, role, "");
+    }
+
+    /** {@code more}: further fields of the modes that need them (", \"source_profile\": \"ak\""); the last wins. */
+    private static String profile(String name, String mode, String keyId, String secret, String token,
+                                  String role, String more) {
         return """
                     {
                       "name": "%s", "mode": "%s", "access_key_id": "%s", "access_key_secret": "%s",
@@ -73,8 +88,8 @@ class ConnectionsTest {
                       "private_key": "", "key_pair_name": "", "expired_seconds": 900, "verified": "",
                       "region_id": "cn-hangzhou", "output_format": "json", "language": "en", "site": "",
                       "retry_timeout": 0, "connect_timeout": 0, "retry_count": 0, "process_command": "",
-                      "credentials_uri": ""
-                    }""".formatted(name, mode, keyId, secret, token, role);
+                      "credentials_uri": ""%s
+                    }""".formatted(name, mode, keyId, secret, token, role, more);
     }
 
     private ConnectionCatalog catalog(Map<String, String> environment) {
@@ -91,55 +106,128 @@ class ConnectionsTest {
 
     /** A temporary key of the operator role, assumed by the deployer, issued at the sandbox's present time. */
     private static Credentials.StsToken temporaryKey() throws Exception {
-        AlibabaCloudCredentialsProvider keys = SigningKeys.of(new Credentials.RamRoleArn(deployer, roleArn,
-                "token-for-test", 900), sandbox.endpoints().sts(), sandbox.sandbox().region(),
-                java.time.Clock.systemUTC());
-        BasicSessionCredentials issued = (BasicSessionCredentials) keys.getCredentials();
+        AlibabaCloudCredentialsProvider keys = KeySources.of(new Credentials.RamRoleArn("RamRoleArn", deployer,
+                roleArn, "token-for-test", 900, ""), sandbox.endpoints().sts());
+        CredentialModel issued = keys.getCredentials();
+        keys.close();
         sandbox.secrets().secret(issued.getAccessKeySecret());
-        sandbox.secrets().secret(issued.getSessionToken());
+        sandbox.secrets().secret(issued.getSecurityToken());
         return new Credentials.StsToken(issued.getAccessKeyId(), issued.getAccessKeySecret(),
-                issued.getSessionToken());
+                issued.getSecurityToken());
     }
 
     @Test
-    void connectsWithEachSupportedProfileMode() throws Exception {
+    void connectsWithEachProfileModeTheSandboxCanServe() throws Exception {
         Credentials.StsToken token = temporaryKey();
-        writeConfig("ak",
-                profile("ak", "AK", root.id(), root.secret(), "", ""),
-                profile("sts", "StsToken", token.id(), token.secret(), token.securityToken(), ""),
-                profile("role", "RamRoleArn", deployer.id(), deployer.secret(), "", roleArn));
-        List<Connection> profiles = catalog(Map.of()).profiles();
+        Path printed = home.resolve("key.json");
+        Files.writeString(printed, "{\"mode\": \"StsToken\", \"access_key_id\": \"" + token.id()
+                + "\", \"access_key_secret\": \"" + token.secret() + "\", \"sts_token\": \""
+                + token.securityToken() + "\"}");
+        HttpServer served = credentialsService(token);
+        try {
+            writeConfig("ak",
+                    profile("ak", "AK", root.id(), root.secret(), "", ""),
+                    profile("sts", "StsToken", token.id(), token.secret(), token.securityToken(), ""),
+                    profile("role", "RamRoleArn", deployer.id(), deployer.secret(), "", roleArn),
+                    profile("chain", "ChainableRamRoleArn", "", "", "", auditorArn,
+                            ", \"source_profile\": \"role\", \"ram_session_name\": \"second\""),
+                    profile("external", "External", "", "", "", "", ", \"process_command\": \"cat '" + printed + "'\""),
+                    profile("uri", "CredentialsURI", "", "", "", "", ", \"credentials_uri\": \"http://127.0.0.1:"
+                            + served.getAddress().getPort() + "/key\""),
+                    profile("sso", "CloudSSO", token.id(), token.secret(), token.securityToken(), "",
+                            ", \"sts_expiration\": " + Instant.now().plusSeconds(600).getEpochSecond()));
+            List<Connection> profiles = catalog(Map.of()).profiles();
 
-        try (SdkSession ak = openInSandbox(named(profiles, "ak"));
-             SdkSession sts = openInSandbox(named(profiles, "sts"));
-             SdkSession role = openInSandbox(named(profiles, "role"))) {
+            Map<String, String> principals = new java.util.TreeMap<>();
+            for (Connection profile : profiles) {
+                try (SdkSession session = openInSandbox(profile)) {
+                    principals.put(profile.name() + " " + session.mode(), session.identity().principalType() + " "
+                            + session.identity().arn().replaceAll(".*:", ""));
+                }
+            }
 
-            assertThat(ak.identity().principalType()).isEqualTo("Account");
-            assertThat(sts.identity().principalType()).isEqualTo("AssumedRoleUser");
-            assertThat(role.identity().principalType()).isEqualTo("AssumedRoleUser");
-            assertThat(role.identity().arn()).contains("operator/console");
-            assertThat(role.connectionName()).isEqualTo("role");
+            assertThat(principals).containsExactly(
+                    Map.entry("ak AK", "Account root"),
+                    Map.entry("chain ChainableRamRoleArn", "AssumedRoleUser assumed-role/auditor/second"),
+                    Map.entry("external External", "AssumedRoleUser assumed-role/operator/token-for-test"),
+                    Map.entry("role RamRoleArn", "AssumedRoleUser assumed-role/operator/console"),
+                    Map.entry("sso CloudSSO", "AssumedRoleUser assumed-role/operator/token-for-test"),
+                    Map.entry("sts StsToken", "AssumedRoleUser assumed-role/operator/token-for-test"),
+                    Map.entry("uri CredentialsURI", "AssumedRoleUser assumed-role/operator/token-for-test"));
+            assertThat(profiles).extracting(Connection::kind).containsOnly(Connection.Kind.PROFILE);
+            assertThat(profiles.get(0).name()).as("the current profile comes first").isEqualTo("ak");
+        } finally {
+            served.stop(0);
         }
-        assertThat(profiles).extracting(Connection::kind).containsOnly(Connection.Kind.PROFILE);
-        assertThat(profiles.get(0).name()).as("the current profile comes first").isEqualTo("ak");
+    }
+
+    /** A credentials URI: answers every GET with the key, as the CLI's CredentialsURI mode expects. */
+    private static HttpServer credentialsService(Credentials.StsToken token) throws Exception {
+        HttpServer server = HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] answer = ("{\"Code\": \"Success\", \"AccessKeyId\": \"" + token.id() + "\", \"AccessKeySecret\": \""
+                + token.secret() + "\", \"SecurityToken\": \"" + token.securityToken() + "\", \"Expiration\": \""
+                + Instant.now().plusSeconds(800).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        server.createContext("/key", exchange -> {
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 
     @Test
-    void otherModesAreListedWithTheReasonTheyCannotBeUsed() throws Exception {
+    void profilesThatCannotWorkAreListedWithTheReason() throws Exception {
         writeConfig("ecs",
                 profile("ecs", "EcsRamRole", "", "", "", ""),
                 profile("sso", "CloudSSO", "", "", "", ""),
-                profile("half", "AK", "LTAI5tHalfAProfile", "", "", ""));
-        List<Connection> profiles = catalog(Map.of()).profiles();
+                profile("half", "AK", "LTAI5tHalfAProfile", "", "", ""),
+                profile("rsa", "RsaKeyPair", "", "", "", ""),
+                profile("loop", "ChainableRamRoleArn", "", "", "", roleArn, ", \"source_profile\": \"loop2\""),
+                profile("loop2", "ChainableRamRoleArn", "", "", "", roleArn, ", \"source_profile\": \"loop\""),
+                profile("orphan", "ChainableRamRoleArn", "", "", "", roleArn, ", \"source_profile\": \"gone\""),
+                profile("external", "External", "", "", "", "", ", \"process_command\": \"true\""));
 
-        assertThat(named(profiles, "ecs").unsupportedReason()).get().asString()
-                .contains("EcsRamRole").contains("not supported yet");
-        assertThat(named(profiles, "sso").unsupportedReason()).get().asString().contains("CloudSSO");
-        assertThat(named(profiles, "half").unsupportedReason()).get().asString().contains("access_key_secret");
-        CloudException refused = sandbox.secrets().fails("UnsupportedProfileMode",
-                () -> openInSandbox(named(profiles, "ecs")));
-        assertThat(refused.userMessage()).contains("not supported yet");
-        sandbox.secrets().fails("IncompleteProfile", () -> openInSandbox(named(profiles, "half")));
+        Map<String, Credentials.Unusable> reasons = new java.util.TreeMap<>();
+        for (Connection profile : catalog(Map.of("ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS", "true")).profiles()) {
+            profile.unusable().ifPresent(reason -> reasons.put(profile.name(), reason));
+        }
+
+        assertThat(reasons).containsExactly(
+                Map.entry("external", new Credentials.Unusable("External", "profile.externalDisabled",
+                        "ALIBABA_CLOUD_DISABLE_EXTERNAL_PROCESS")),
+                Map.entry("half", new Credentials.Unusable("AK", "profile.incomplete", "access_key_secret")),
+                Map.entry("loop", new Credentials.Unusable("ChainableRamRoleArn", "profile.sourceLoop",
+                        "loop → loop2 → loop")),
+                Map.entry("loop2", new Credentials.Unusable("ChainableRamRoleArn", "profile.sourceLoop",
+                        "loop2 → loop → loop2")),
+                Map.entry("orphan", new Credentials.Unusable("ChainableRamRoleArn", "profile.sourceMissing", "gone")),
+                Map.entry("rsa", new Credentials.Unusable("RsaKeyPair", "profile.unknownMode", "")),
+                Map.entry("sso", new Credentials.Unusable("CloudSSO", "profile.cloudSso", "")));
+        assertThatThrownBy(() -> openInSandbox(named(catalog(Map.of()).profiles(), "sso")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void ecsRoleOffAnInstanceSaysItNeedsOne() throws Exception {
+        writeConfig("ecs", profile("ecs", "EcsRamRole", "", "", "", "", ", \"ram_role_name\": \"builder\""));
+
+        CloudException error = sandbox.secrets().fails("CredentialsUnavailable",
+                () -> openInSandbox(named(catalog(Map.of()).profiles(), "ecs")));
+
+        assertThat(error.userMessage()).contains("EcsRamRole works only on an ECS instance");
+    }
+
+    @Test
+    void aFailingExternalCommandSaysWhatItMustDo() throws Exception {
+        writeConfig("external", profile("external", "External", "", "", "", "", ", \"process_command\": \"false\""));
+
+        CloudException error = sandbox.secrets().fails("ExternalCredentialsFailed",
+                () -> openInSandbox(named(catalog(Map.of()).profiles(), "external")));
+
+        assertThat(error.userMessage()).contains("\"false\" ended with exit code 1")
+                .contains("must print the JSON of an AK or StsToken profile");
     }
 
     @Test
@@ -236,21 +324,43 @@ class ConnectionsTest {
     }
 
     @Test
-    void roleKeyIsRenewedBeforeItExpires() throws Exception {
-        MovableClock clientClock = new MovableClock();
-        AlibabaCloudCredentialsProvider keys = SigningKeys.of(new Credentials.RamRoleArn(deployer, roleArn,
-                "renewing", 900), sandbox.endpoints().sts(), sandbox.sandbox().region(), clientClock);
+    void roleKeyIsAssumedAgainInItsLastQuarterHour() throws Exception {
+        AlibabaCloudCredentialsProvider hour = KeySources.of(new Credentials.RamRoleArn("RamRoleArn", deployer,
+                roleArn, "hour", 3600, ""), sandbox.endpoints().sts());
+        AlibabaCloudCredentialsProvider quarter = KeySources.of(new Credentials.RamRoleArn("RamRoleArn", deployer,
+                roleArn, "quarter", 900, ""), sandbox.endpoints().sts());
+        try (hour; quarter) {
+            List<CredentialModel> keys = List.of(hour.getCredentials(), hour.getCredentials(),
+                    quarter.getCredentials(), quarter.getCredentials());
+            keys.forEach(key -> sandbox.secrets().secret(key.getAccessKeySecret()));
+            keys.forEach(key -> sandbox.secrets().secret(key.getSecurityToken()));
 
-        String first = keys.getCredentials().getAccessKeyId();
-        clientClock.setOffset(Duration.ofSeconds(600));
-        String stillFirst = keys.getCredentials().getAccessKeyId();
-        clientClock.setOffset(Duration.ofSeconds(900 - 170));
-        BasicSessionCredentials renewed = (BasicSessionCredentials) keys.getCredentials();
-        sandbox.secrets().secret(renewed.getAccessKeySecret());
-        sandbox.secrets().secret(renewed.getSessionToken());
+            assertThat(keys.get(1).getAccessKeyId()).as("an hour's key is kept").isEqualTo(keys.get(0).getAccessKeyId());
+            assertThat(keys.get(3).getAccessKeyId()).as("a quarter-hour key is always in its last quarter-hour")
+                    .isNotEqualTo(keys.get(2).getAccessKeyId());
+            assertThat(keys.get(0).getExpiration()).isGreaterThan(System.currentTimeMillis() + 3000_000);
+        }
+    }
 
-        assertThat(stillFirst).isEqualTo(first);
-        assertThat(renewed.getAccessKeyId()).as("a fifth of the lifetime ahead of expiry").isNotEqualTo(first);
+    @Test
+    void aSessionOutlivesItsFirstRoleKey() throws Exception {
+        writeConfig("role", profile("role", "RamRoleArn", deployer.id(), deployer.secret(), "", roleArn));
+        Connection role = named(catalog(Map.of()).profiles(), "role");
+        // The first key is issued 898 s in the sandbox's past: it has expired once the sandbox is 5 s ahead.
+        sandbox.clock().setOffset(Duration.ofSeconds(-898));
+        SdkSession session;
+        try {
+            session = openInSandbox(role);
+        } finally {
+            sandbox.clock().setOffset(Duration.ofSeconds(5));
+        }
+        try (session) {
+            assertThat(session.keyExpiry()).isPresent();
+            assertThat(session.roles().find("operator")).as("RAM, with the renewed key").isPresent();
+            assertThat(session.objects().listBuckets()).as("OSS, with the renewed key").isEmpty();
+        } finally {
+            sandbox.clock().setOffset(Duration.ZERO);
+        }
     }
 
     @Test
@@ -319,10 +429,13 @@ class ConnectionsTest {
     void connectionsNeverShowTheirSecrets() throws Exception {
         Credentials.StsToken token = temporaryKey();
         Connection role = new Connection(Connection.Kind.PROFILE, "role", "cn-hangzhou",
-                new Credentials.RamRoleArn(deployer, roleArn, "s", 900), Endpoints.publicCloud());
+                new Credentials.RamRoleArn("RamRoleArn", deployer, roleArn, "s", 900, ""), Endpoints.publicCloud());
+        Connection sso = new Connection(Connection.Kind.PROFILE, "sso", "cn-hangzhou",
+                new Credentials.CloudSso(token, Instant.now()), Endpoints.publicCloud());
         Connection sts = new Connection(Connection.Kind.PROFILE, "sts", "cn-hangzhou", token, Endpoints.publicCloud());
 
-        for (Object shown : List.of(role, sts, role.description(), sts.description(), token, deployer)) {
+        for (Object shown : List.of(role, sts, sso, role.description(), sts.description(), sso.description(), token,
+                deployer, sso.credentials())) {
             assertThat(shown.toString()).doesNotContain(deployer.secret(), token.secret(), token.securityToken());
         }
     }

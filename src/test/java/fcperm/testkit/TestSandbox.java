@@ -30,7 +30,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -147,7 +146,7 @@ public final class TestSandbox implements BeforeAllCallback, AfterAllCallback {
 
     /** A cloud session, as the app opens one, on {@code connection} with pages of {@code pageSize}. */
     public SdkSession openSession(Connection connection, int pageSize) throws CloudException {
-        return SdkSession.open(connection, new SdkSession.Settings(pageSize, Clock.systemUTC()));
+        return SdkSession.open(connection, new SdkSession.Settings(pageSize));
     }
 
     public SdkSession openRootSession(int pageSize) throws CloudException {

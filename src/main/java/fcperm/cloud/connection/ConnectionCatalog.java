@@ -9,6 +9,7 @@ import fcperm.cloud.Endpoints;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +23,6 @@ public final class ConnectionCatalog {
 
     /** The region when neither the profile nor the environment names one. */
     public static final String DEFAULT_REGION = "cn-hangzhou";
-    /** A RamRoleArn profile without {@code expired_seconds}: the CLI's default. */
-    static final int DEFAULT_ROLE_SECONDS = 900;
-
     private final CliConfigFile config;
     private final Map<String, String> environment;
 
@@ -52,16 +50,24 @@ public final class ConnectionCatalog {
     public List<Connection> profiles() {
         ObjectNode file = config.read();
         Optional<String> current = currentProfile(file);
-        List<Connection> profiles = new ArrayList<>();
+        Map<String, JsonNode> byName = new LinkedHashMap<>();
         for (JsonNode profile : CliConfigFile.profiles(file)) {
             String name = profile.path("name").asText("");
             if (!name.isEmpty()) {
-                profiles.add(new Connection(Connection.Kind.PROFILE, name, region(profile), credentials(profile),
-                        Endpoints.publicCloud()));
+                byName.putIfAbsent(name, profile);
             }
         }
+        ProfileModes modes = new ProfileModes(byName, environment);
+        List<Connection> profiles = new ArrayList<>();
+        byName.forEach((name, profile) -> profiles.add(new Connection(Connection.Kind.PROFILE, name, region(profile),
+                modes.credentials(name), Endpoints.publicCloud())));
         profiles.sort(Comparator.comparing(p -> !current.map(p.name()::equals).orElse(false)));
         return profiles;
+    }
+
+    /** The profile called {@code name}, as {@link #profiles()} lists it. */
+    public Optional<Connection> profile(String name) {
+        return profiles().stream().filter(profile -> profile.name().equals(name)).findFirst();
     }
 
     /** The profile to preselect. */
@@ -113,36 +119,4 @@ public final class ConnectionCatalog {
         return region.isBlank() ? DEFAULT_REGION : region;
     }
 
-    private static Credentials credentials(JsonNode profile) {
-        String mode = profile.path("mode").asText("AK");
-        String id = profile.path("access_key_id").asText("");
-        String secret = profile.path("access_key_secret").asText("");
-        boolean supported = mode.equals("AK") || mode.equals("StsToken") || mode.equals("RamRoleArn");
-        if (supported && (id.isBlank() || secret.isBlank())) {
-            return new Credentials.Incomplete(mode, "access_key_id or access_key_secret");
-        }
-        if (mode.equals("StsToken") && profile.path("sts_token").asText("").isBlank()) {
-            return new Credentials.Incomplete(mode, "sts_token");
-        }
-        if (mode.equals("RamRoleArn") && profile.path("ram_role_arn").asText("").isBlank()) {
-            return new Credentials.Incomplete(mode, "ram_role_arn");
-        }
-        return switch (mode) {
-            case "AK" -> new Credentials.AccessKey(id, secret);
-            case "StsToken" -> new Credentials.StsToken(id, secret, profile.path("sts_token").asText(""));
-            case "RamRoleArn" -> new Credentials.RamRoleArn(new Credentials.AccessKey(id, secret),
-                    profile.path("ram_role_arn").asText(""), sessionName(profile), duration(profile));
-            default -> new Credentials.Unsupported(mode);
-        };
-    }
-
-    private static String sessionName(JsonNode profile) {
-        String name = profile.path("ram_session_name").asText("");
-        return name.isBlank() ? "fc-permissions-console" : name;
-    }
-
-    private static int duration(JsonNode profile) {
-        int seconds = profile.path("expired_seconds").asInt(0);
-        return seconds > 0 ? seconds : DEFAULT_ROLE_SECONDS;
-    }
 }

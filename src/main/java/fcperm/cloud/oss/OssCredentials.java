@@ -1,19 +1,22 @@
 package fcperm.cloud.oss;
 
+import com.aliyun.credentials.Client;
+import com.aliyun.credentials.models.CredentialModel;
 import com.aliyun.oss.common.auth.Credentials;
 import com.aliyun.oss.common.auth.CredentialsProvider;
 import com.aliyun.oss.common.auth.DefaultCredentials;
-import com.aliyuncs.auth.AlibabaCloudCredentials;
-import com.aliyuncs.auth.AlibabaCloudCredentialsProvider;
-import com.aliyuncs.auth.BasicSessionCredentials;
-import com.aliyuncs.exceptions.ClientException;
+import fcperm.cloud.CloudException;
+import fcperm.cloud.sts.KeySources;
 
-/** The connection's keys (core's provider, which may renew a role key) in the shape the OSS SDK asks for. */
+/**
+ * The connection's keys (the credentials library's client, which may renew a role key) in the shape the OSS SDK asks
+ * for, before every request.
+ */
 final class OssCredentials implements CredentialsProvider {
 
-    private final AlibabaCloudCredentialsProvider keys;
+    private final Client keys;
 
-    OssCredentials(AlibabaCloudCredentialsProvider keys) {
+    OssCredentials(Client keys) {
         this.keys = keys;
     }
 
@@ -24,17 +27,18 @@ final class OssCredentials implements CredentialsProvider {
 
     @Override
     public Credentials getCredentials() {
-        AlibabaCloudCredentials current;
+        CredentialModel key;
         try {
-            current = keys.getCredentials();
-        } catch (ClientException e) {
-            // Carries the CloudException of a failed renewal; the OSS SDK wraps it and Failures finds it again.
-            throw new IllegalStateException(e.getErrMsg(), e.getCause() != null ? e.getCause() : e);
+            key = keys.getCredential();
+        } catch (RuntimeException e) {
+            // Carries the CloudException of a refused renewal; the OSS SDK wraps it and Failures finds it again.
+            CloudException failure = KeySources.failure(e);
+            throw new IllegalStateException(failure.userMessage(), failure);
         }
-        if (current instanceof BasicSessionCredentials session) {
-            return new DefaultCredentials(current.getAccessKeyId(), current.getAccessKeySecret(),
-                    session.getSessionToken());
+        String token = key.getSecurityToken();
+        if (token == null || token.isEmpty()) {
+            return new DefaultCredentials(key.getAccessKeyId(), key.getAccessKeySecret());
         }
-        return new DefaultCredentials(current.getAccessKeyId(), current.getAccessKeySecret());
+        return new DefaultCredentials(key.getAccessKeyId(), key.getAccessKeySecret(), token);
     }
 }

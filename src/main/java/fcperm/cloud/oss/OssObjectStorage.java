@@ -10,7 +10,7 @@ import com.aliyun.oss.model.BucketList;
 import com.aliyun.oss.model.CreateBucketRequest;
 import com.aliyun.oss.model.ListBucketsRequest;
 import com.aliyun.oss.model.OSSObject;
-import com.aliyuncs.auth.AlibabaCloudCredentialsProvider;
+import com.aliyun.credentials.Client;
 import fcperm.cloud.BucketSummary;
 import fcperm.cloud.Cancellation;
 import fcperm.cloud.CloudException;
@@ -60,7 +60,7 @@ public final class OssObjectStorage implements ObjectStorage, AutoCloseable {
     private final Map<String, String> regionOfBucket = new ConcurrentHashMap<>();
 
     public OssObjectStorage(Function<String, URI> endpointOfRegion, String region,
-                            AlibabaCloudCredentialsProvider credentials, int pageSize) {
+                            Client credentials, int pageSize) {
         this.endpointOfRegion = endpointOfRegion;
         this.region = region;
         this.credentials = new OssCredentials(credentials);

@@ -1,10 +1,10 @@
 package fcperm.cloud.session;
 
+import com.aliyun.credentials.Client;
 import com.aliyuncs.auth.AlibabaCloudCredentialsProvider;
 import fcperm.cloud.CloudException;
 import fcperm.cloud.CloudSession;
 import fcperm.cloud.Connection;
-import fcperm.cloud.Credentials;
 import fcperm.cloud.Endpoints;
 import fcperm.cloud.FunctionCompute;
 import fcperm.cloud.Identity;
@@ -21,10 +21,12 @@ import fcperm.cloud.resourcemanager.GroupPolicyAttachments;
 import fcperm.cloud.resourcemanager.RmResourceGroups;
 import fcperm.cloud.sdk.RpcClient;
 import fcperm.cloud.sts.CallerIdentity;
-import fcperm.cloud.sts.SigningKeys;
+import fcperm.cloud.sts.CoreCredentials;
+import fcperm.cloud.sts.KeySources;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -33,17 +35,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SdkSession implements CloudSession {
 
-    /** How a session pages and tells time; tests make pages small and move the clock. */
-    public record Settings(int pageSize, Clock clock) {
+    /** How a session pages; tests make pages small. */
+    public record Settings(int pageSize) {
 
         public static Settings defaults() {
-            return new Settings(100, Clock.systemUTC());
+            return new Settings(100);
         }
     }
 
     private final Connection connection;
     private final Settings settings;
-    private final AlibabaCloudCredentialsProvider keys;
+    private final com.aliyun.credentials.provider.AlibabaCloudCredentialsProvider source;
+    /** The credentials library's client: what tea-openapi clients take as they are, the others through adapters. */
+    private final Client keys;
+    private final AlibabaCloudCredentialsProvider coreKeys;
     private final RpcClient rpc;
     private final Identity identity;
     private final Roles roles;
@@ -52,11 +57,14 @@ public final class SdkSession implements CloudSession {
     private final OssObjectStorage objects;
     private final Map<String, FunctionCompute> functionCompute = new ConcurrentHashMap<>();
 
-    private SdkSession(Connection connection, Settings settings, AlibabaCloudCredentialsProvider keys, RpcClient rpc,
-                       Identity identity) {
+    private SdkSession(Connection connection, Settings settings,
+                       com.aliyun.credentials.provider.AlibabaCloudCredentialsProvider source, Client keys,
+                       AlibabaCloudCredentialsProvider coreKeys, RpcClient rpc, Identity identity) {
         this.connection = connection;
         this.settings = settings;
+        this.source = source;
         this.keys = keys;
+        this.coreKeys = coreKeys;
         this.rpc = rpc;
         this.identity = identity;
         Endpoints endpoints = connection.endpoints();
@@ -71,22 +79,25 @@ public final class SdkSession implements CloudSession {
         return open(connection, Settings.defaults());
     }
 
+    /**
+     * @throws IllegalArgumentException for a connection that cannot be used ({@link Connection#unusable()}): callers
+     *                                  say why before they try
+     */
     public static SdkSession open(Connection connection, Settings settings) throws CloudException {
-        if (connection.unsupportedReason().isPresent()) {
-            String code = connection.credentials() instanceof Credentials.Incomplete ? "IncompleteProfile"
-                    : "UnsupportedProfileMode";
-            throw new CloudException("connect", code, 0, "",
-                    connection.unsupportedReason().get(), null);
+        if (connection.unusable().isPresent()) {
+            throw new IllegalArgumentException("connection " + connection.name() + " cannot be used: "
+                    + connection.unusable().get());
         }
-        AlibabaCloudCredentialsProvider keys = SigningKeys.of(connection.credentials(),
-                connection.endpoints().sts(), connection.region(), settings.clock());
-        RpcClient rpc = new RpcClient(connection.region(), keys);
+        var source = KeySources.of(connection.credentials(), connection.endpoints().sts());
+        Client keys = new Client(source);
+        AlibabaCloudCredentialsProvider coreKeys = new CoreCredentials(keys);
+        RpcClient rpc = new RpcClient(connection.region(), coreKeys);
         try {
             Identity identity = CallerIdentity.of(rpc, connection.endpoints().sts());
-            return new SdkSession(connection, settings, keys, rpc, identity);
+            return new SdkSession(connection, settings, source, keys, coreKeys, rpc, identity);
         } catch (CloudException | RuntimeException e) {
             rpc.close();
-            closeKeys(keys);
+            KeySources.release(source);
             throw e;
         }
     }
@@ -99,6 +110,17 @@ public final class SdkSession implements CloudSession {
     @Override
     public Identity identity() {
         return identity;
+    }
+
+    @Override
+    public String mode() {
+        return connection.credentials().mode();
+    }
+
+    @Override
+    public Optional<Instant> keyExpiry() {
+        long expiration = keys.getCredential().getExpiration();
+        return expiration > 0 ? Optional.of(Instant.ofEpochMilli(expiration)) : Optional.empty();
     }
 
     @Override
@@ -116,7 +138,7 @@ public final class SdkSession implements CloudSession {
     @Override
     public FunctionCompute functionCompute(String region) {
         return functionCompute.computeIfAbsent(region, r -> new Fc2FunctionCompute(identity.accountId(), r,
-                connection.endpoints().fc(identity.accountId(), r), keys, settings.pageSize()));
+                connection.endpoints().fc(identity.accountId(), r), coreKeys, settings.pageSize()));
     }
 
     @Override
@@ -148,17 +170,7 @@ public final class SdkSession implements CloudSession {
     public void close() {
         rpc.close();
         objects.close();
-        closeKeys(keys);
-    }
-
-    private static void closeKeys(AlibabaCloudCredentialsProvider keys) {
-        if (keys instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot release the role-assuming client", e);
-            }
-        }
+        KeySources.release(source);
     }
 
     @Override

@@ -26,6 +26,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +62,7 @@ public final class ConnectModel implements WizardStep {
     public static final String MANUAL_ID = "manual";
 
     private final Supplier<List<Connection>> discovered;
+    private final Path profileFile;
     private final ManualEntry manualEntry;
     private final CompletionStage<Connection> sandbox;
     private final UiExecutor executor;
@@ -85,12 +88,13 @@ public final class ConnectModel implements WizardStep {
 
     /**
      * {@code discovered}: the connections found on this machine (aliyun CLI profiles, the environment), asked when
-     * the page is first shown; {@code manualEntry}: how a typed-in key becomes a connection; {@code sandbox}:
+     * the page is first shown; {@code profileFile}: the aliyun CLI's file they are read from; {@code manualEntry}: how a typed-in key becomes a connection; {@code sandbox}:
      * completes with the connection to the embedded sandbox once it runs.
      */
-    public ConnectModel(Supplier<List<Connection>> discovered, ManualEntry manualEntry,
+    public ConnectModel(Supplier<List<Connection>> discovered, Path profileFile, ManualEntry manualEntry,
                         CompletionStage<Connection> sandbox, UiExecutor executor, I18n i18n, UserSettings settings) {
         this.discovered = discovered;
+        this.profileFile = profileFile;
         this.manualEntry = manualEntry;
         this.sandbox = sandbox;
         this.executor = executor;
@@ -182,14 +186,17 @@ public final class ConnectModel implements WizardStep {
         Optional<String> saveAs = saveProfile.get() ? Optional.of(profileName.get()) : Optional.empty();
         problem.set("");
         connecting.set(true);
-        executor.submit(i18n.text("connect.task.connect", choice.label()), context -> SdkSession.open(
-                choice.kind() == Choice.Kind.MANUAL ? manualEntry.connection(id, key, saveAs)
-                        : choice.connection().orElse(sandboxConnection)), opened -> {
+        executor.submit(i18n.text("connect.task.connect", choice.label()), context -> {
+            CloudSession opened = SdkSession.open(choice.kind() == Choice.Kind.MANUAL
+                    ? manualEntry.connection(id, key, saveAs) : choice.connection().orElse(sandboxConnection));
+            // asking for the key may renew it (a call to STS): here, off the UI thread
+            return new Connected(opened, opened.keyExpiry());
+        }, connected -> {
                     connecting.set(false);
-                    session.set(opened);
+                    session.set(connected.session());
                     connectedTo.set(choice.id());
-                    draft.setSession(opened);
-                    showIdentity(opened);
+                    draft.setSession(connected.session());
+                    showIdentity(connected, choice);
                 }, failure -> {
                     connecting.set(false);
                     session.set(null);
@@ -216,11 +223,22 @@ public final class ConnectModel implements WizardStep {
         return why.isEmpty();
     }
 
-    private void showIdentity(CloudSession opened) {
+    /** A session just opened, and when its key expires. */
+    private record Connected(CloudSession session, Optional<Instant> keyExpiry) {
+    }
+
+    private void showIdentity(Connected connected, Choice choice) {
+        CloudSession opened = connected.session();
         List<Fact> lines = new ArrayList<>();
+        lines.add(new Fact("connect.fact.mode", opened.mode()));
+        if (choice.kind() == Choice.Kind.PROFILE) {
+            lines.add(new Fact("connect.fact.profileFile", profileFile.toString()));
+        }
         lines.add(new Fact("connect.fact.account", opened.identity().accountId()));
         lines.add(new Fact("connect.fact.principalType", opened.identity().principalType()));
         lines.add(new Fact("connect.fact.principal", opened.identity().arn()));
+        lines.add(new Fact("connect.fact.expires", connected.keyExpiry().map(Instant::toString)
+                .orElse(i18n.text("connect.fact.expires.never"))));
         lines.add(new Fact("connect.fact.ram", opened.endpoints().ram().toString()));
         lines.add(new Fact("connect.fact.sts", opened.endpoints().sts().toString()));
         lines.add(new Fact("connect.fact.resourceManager", opened.endpoints().resourceManager().toString()));
@@ -240,7 +258,8 @@ public final class ConnectModel implements WizardStep {
             list.add(new Choice(environment ? "environment" : "profile:" + found.name(),
                     environment ? Choice.Kind.ENVIRONMENT : Choice.Kind.PROFILE,
                     environment ? i18n.text("connect.environment") : i18n.text("connect.profile", found.name()),
-                    found.description(), Optional.of(found), found.unsupportedReason()));
+                    found.description(), Optional.of(found), found.unusable().map(unusable -> i18n.text(
+                            unusable.reason(), unusable.mode(), found.name(), unusable.detail()))));
         }
         list.add(new Choice(MANUAL_ID, Choice.Kind.MANUAL, i18n.text("connect.manual"),
                 i18n.text("connect.manual.detail"), Optional.empty(), Optional.empty()));

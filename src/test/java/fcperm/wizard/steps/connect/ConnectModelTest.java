@@ -44,11 +44,11 @@ class ConnectModelTest {
                         new Credentials.AccessKey(cloud.sandbox().rootCredentials().accessKeyId(), "not-the-secret"),
                         sandbox.endpoints()),
                 new Connection(Connection.Kind.PROFILE, "sso", sandbox.region(),
-                        new Credentials.Unsupported("CloudSSO"), sandbox.endpoints()));
+                        new Credentials.Unusable("CloudSSO", "profile.cloudSso", ""), sandbox.endpoints()));
         ConnectModel.ManualEntry manual = (keyId, secret, saveAs) -> new Connection(Connection.Kind.MANUAL, "manual",
                 sandbox.region(), new Credentials.AccessKey(keyId, secret), sandbox.endpoints());
         i18n = new I18n(Locale.ENGLISH);
-        model = new ConnectModel(() -> found, manual, CompletableFuture.completedFuture(sandbox),
+        model = new ConnectModel(() -> found, home.resolve(".aliyun/config.json"), manual, CompletableFuture.completedFuture(sandbox),
                 new SameThreadUiExecutor(new RecordingDialogService()), i18n, settings);
         draft = new WizardDraft();
         model.enter(draft);
@@ -58,7 +58,8 @@ class ConnectModelTest {
     void connectsToTheSandboxByItselfAndShowsWhoWeAre() {
         assertThat(model.selectedProperty().get().kind()).isEqualTo(ConnectModel.Choice.Kind.SANDBOX);
         assertThat(model.validProperty().get()).isTrue();
-        assertThat(model.facts()).contains(new Fact("connect.fact.account", cloud.sandbox().accountId()));
+        assertThat(model.facts()).contains(new Fact("connect.fact.account", cloud.sandbox().accountId()),
+                new Fact("connect.fact.mode", "AK"), new Fact("connect.fact.expires", "Never (a long-term AccessKey)"));
         assertThat(model.facts()).extracting(Fact::labelKey).contains("connect.fact.principal", "connect.fact.fc");
         assertThat(draft.session()).isNotNull();
 
@@ -97,10 +98,11 @@ class ConnectModelTest {
     }
 
     @Test
-    void anUnsupportedProfileModeIsExplained() {
+    void aProfileThatCannotWorkSaysWhyAndWhatToDo() {
         model.selectedProperty().set(model.choices().get(2));
         model.connect();
-        assertThat(model.problemProperty().get()).contains("CloudSSO").contains("not supported yet");
+        assertThat(model.problemProperty().get()).contains("CloudSSO")
+                .contains("aliyun sts GetCallerIdentity --profile sso");
     }
 
     @Test
