@@ -10,6 +10,7 @@ import fcperm.policy.eval.DecidingStatement;
 import fcperm.policy.eval.Decision;
 import fcperm.policy.eval.Evaluator;
 import fcperm.policy.eval.PolicyScope;
+import fcperm.policy.eval.StatementScope;
 import fcperm.policy.eval.TrustedPrincipal;
 import fcperm.policy.parse.ParseResult;
 import fcperm.policy.parse.PolicyParser;
@@ -255,10 +256,8 @@ final class PolicyCommand implements Callable<Integer> {
 
     /** The name the output gives a deciding policy: the file or system policy as given on the command line. */
     private static String policyName(DecidingStatement statement, SimulationArguments arguments) {
-        return switch (statement.scope()) {
-            case "trust" -> arguments.trustPolicy().orElse(statement.policyName());
-            default -> statement.policyName();
-        };
+        return statement.scope() == StatementScope.Inline.TRUST
+                ? arguments.trustPolicy().orElse(statement.policyName()) : statement.policyName();
     }
 
     private static ObjectNode asJson(Decision decision, SimulationArguments arguments) {
@@ -268,7 +267,7 @@ final class PolicyCommand implements Callable<Integer> {
         for (DecidingStatement statement : decision.deciding()) {
             ObjectNode node = deciding.addObject();
             node.put("policy", policyName(statement, arguments));
-            node.put("scope", statement.scope());
+            node.put("scope", statement.scope().label());
             node.put("statement", statement.statementIndex());
         }
         root.put("explanation", decision.explanation());
@@ -283,7 +282,7 @@ final class PolicyCommand implements Callable<Integer> {
         }
         for (DecidingStatement statement : decision.deciding()) {
             lines.add("Deciding:    " + policyName(statement, arguments) + " statement " + statement.statementIndex()
-                    + " (scope " + statement.scope() + ", " + statement.type() + ")");
+                    + " (scope " + statement.scope().label() + ", " + statement.type() + ")");
         }
         lines.add("Explanation: " + decision.explanation());
         return String.join(System.lineSeparator(), lines);

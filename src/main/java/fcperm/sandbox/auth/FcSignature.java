@@ -1,7 +1,5 @@
 package fcperm.sandbox.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -93,8 +91,7 @@ public final class FcSignature implements SignedRequest {
     @Override
     public Optional<String> mismatch(String secret) {
         String stringToSign = stringToSign();
-        boolean matches = MessageDigest.isEqual(sign(stringToSign, secret).getBytes(StandardCharsets.UTF_8),
-                signature.getBytes(StandardCharsets.UTF_8));
+        boolean matches = Hmac.same(sign(stringToSign, secret), signature);
         return matches ? Optional.empty() : Optional.of(stringToSign);
     }
 }

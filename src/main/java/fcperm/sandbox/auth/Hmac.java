@@ -4,6 +4,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 
 /** The keyed hashes the cloud's signatures are made of (RPC v1 and OSS V1: SHA-1; FC and OSS V4: SHA-256). */
 final class Hmac {
@@ -17,6 +18,11 @@ final class Hmac {
 
     static byte[] sha256(byte[] key, String data) {
         return compute("HmacSHA256", key, data);
+    }
+
+    /** Whether two signatures (or tokens) are the same, in time that does not depend on where they differ. */
+    static boolean same(String expected, String provided) {
+        return MessageDigest.isEqual(utf8(expected), utf8(provided));
     }
 
     static byte[] utf8(String text) {

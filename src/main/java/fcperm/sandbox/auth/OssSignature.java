@@ -247,8 +247,7 @@ public final class OssSignature implements SignedRequest {
     public Optional<String> mismatch(String secret) {
         String stringToSign = stringToSign();
         String expected = isV4() ? v4Signature(secret, stringToSign) : v1Signature(secret, stringToSign);
-        boolean matches = MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                signature.getBytes(StandardCharsets.UTF_8));
+        boolean matches = Hmac.same(expected, signature);
         return matches ? Optional.empty() : Optional.of(stringToSign);
     }
 

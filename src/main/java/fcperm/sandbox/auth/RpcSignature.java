@@ -3,6 +3,7 @@ package fcperm.sandbox.auth;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 
@@ -27,6 +28,13 @@ public final class RpcSignature {
 
     public static String sign(String stringToSign, String secret) {
         return Base64.getEncoder().encodeToString(Hmac.sha1(Hmac.utf8(secret + "&"), stringToSign));
+    }
+
+    /** Empty when {@code signature} is right for {@code secret}; else the string to sign the server computed. */
+    public static Optional<String> mismatch(String method, Map<String, String> parameters, String signature,
+                                            String secret) {
+        String stringToSign = stringToSign(method, parameters);
+        return Hmac.same(sign(stringToSign, secret), signature) ? Optional.empty() : Optional.of(stringToSign);
     }
 
     /** RFC 3986: unreserved characters stay, everything else is %XX of its UTF-8 bytes (space is %20). */

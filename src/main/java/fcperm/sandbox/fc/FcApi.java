@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RequiredPermission;
+import fcperm.sandbox.identity.Arn;
 import fcperm.sandbox.protocol.ApiError;
 import fcperm.sandbox.runtime.InvocationResult;
 
@@ -171,7 +172,7 @@ public final class FcApi {
     }
 
     private String arn(FcRequest request, String resource) {
-        return "acs:fc:" + request.region() + ":" + service.accountId() + ":" + resource;
+        return Arn.fc(request.region(), service.accountId(), resource).toString();
     }
 
     // ---- services

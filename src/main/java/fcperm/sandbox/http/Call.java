@@ -1,6 +1,6 @@
 package fcperm.sandbox.http;
 
-import fcperm.sandbox.auth.Principal;
+import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RequiredPermission;
 import fcperm.sandbox.auth.SignedRequest;
@@ -22,8 +22,8 @@ public interface Call {
 
     SignedRequest signature();
 
-    List<RequiredPermission> permissions(Principal caller, RequestContext context);
+    List<RequiredPermission> permissions(Caller caller, RequestContext context);
 
     /** Runs the operation; the returned object is what the style's {@code writeResult} expects. */
-    Object invoke(Principal caller, RequestContext context);
+    Object invoke(Caller caller, RequestContext context);
 }

@@ -7,7 +7,6 @@ import fcperm.sandbox.auth.AccessDecision;
 import fcperm.sandbox.auth.AuthenticationException;
 import fcperm.sandbox.auth.FcSignature;
 import fcperm.sandbox.auth.OssSignature;
-import fcperm.sandbox.auth.Principal;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RequiredPermission;
 import fcperm.sandbox.auth.SignedRequest;
@@ -15,6 +14,7 @@ import fcperm.sandbox.fc.FcApi;
 import fcperm.sandbox.fc.FcErrors;
 import fcperm.sandbox.fc.FcRequest;
 import fcperm.sandbox.fc.FcResponse;
+import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.protocol.ApiError;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -119,11 +119,11 @@ public final class FcWire implements WireStyle {
     }
 
     @Override
-    public ApiError accessDenied(Call call, Principal caller, AccessDecision decision) {
+    public ApiError accessDenied(Call call, Caller caller, AccessDecision decision) {
         String action = decision.denied().map(RequiredPermission::action).orElse("fc:" + call.operation());
         String resource = decision.denied().map(RequiredPermission::resource).orElse("");
         return new ApiError(403, "AccessDenied", "the caller is not authorized to perform '" + action
-                + "' on resource '" + resource + "' (" + decision.noPermissionType() + " by " + decision.policyType()
+                + "' on resource '" + resource + "' (" + decision.outcome().label() + " by " + decision.policyTypeName()
                 + "). " + decision.explanation());
     }
 
@@ -171,12 +171,12 @@ public final class FcWire implements WireStyle {
         }
 
         @Override
-        public List<RequiredPermission> permissions(Principal caller, RequestContext context) {
+        public List<RequiredPermission> permissions(Caller caller, RequestContext context) {
             return match.operation().permissions(request);
         }
 
         @Override
-        public Object invoke(Principal caller, RequestContext context) {
+        public Object invoke(Caller caller, RequestContext context) {
             return match.operation().run(request, context);
         }
     }

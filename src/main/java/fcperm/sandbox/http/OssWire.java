@@ -3,14 +3,15 @@ package fcperm.sandbox.http;
 import fcperm.sandbox.auth.AccessDecision;
 import fcperm.sandbox.auth.AuthenticationException;
 import fcperm.sandbox.auth.OssSignature;
-import fcperm.sandbox.auth.Principal;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RequiredPermission;
+import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.oss.OssApi;
 import fcperm.sandbox.oss.OssErrors;
 import fcperm.sandbox.oss.OssRequest;
 import fcperm.sandbox.oss.OssResponse;
 import fcperm.sandbox.oss.OssXml;
+import fcperm.sandbox.oss.RequestBody;
 import fcperm.sandbox.protocol.ApiError;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -95,7 +96,7 @@ public final class OssWire implements WireStyle {
             throw new ApiError(403, "AccessDenied", e.getMessage());
         }
         OssRequest ossRequest = new OssRequest(request.getMethod(), bucket, key, query, headers, region,
-                () -> Content.Source.asInputStream(request));
+                new RequestBody(() -> Content.Source.asInputStream(request)));
         OssApi.Operation operation = api.operation(ossRequest);
         return new OssCall(operation, ossRequest, signature);
     }
@@ -145,18 +146,18 @@ public final class OssWire implements WireStyle {
     }
 
     @Override
-    public ApiError accessDenied(Call call, Principal caller, AccessDecision decision) {
+    public ApiError accessDenied(Call call, Caller caller, AccessDecision decision) {
         String action = decision.denied().map(RequiredPermission::action).orElse("oss:" + call.operation());
         String resource = decision.denied().map(RequiredPermission::resource).orElse("");
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("AuthAction", action);
         detail.put("AuthResource", resource);
-        detail.put("NoPermissionType", decision.noPermissionType());
-        detail.put("PolicyType", decision.policyType());
-        detail.put("AuthPrincipalType", caller instanceof Principal.RoleSession ? "AssumedRoleUser" : "SubUser");
+        detail.put("NoPermissionType", decision.outcome().label());
+        detail.put("PolicyType", decision.policyTypeName());
+        detail.put("AuthPrincipalType", caller instanceof Caller.RoleSession ? "AssumedRoleUser" : "SubUser");
         detail.put("AuthPrincipalDisplayName", caller.arn());
-        return new ApiError(403, "AccessDenied", "You are denied by " + decision.policyType() + " ("
-                + decision.noPermissionType() + "): " + action + " on " + resource + ". " + decision.explanation(),
+        return new ApiError(403, "AccessDenied", "You are denied by " + decision.policyTypeName() + " ("
+                + decision.outcome().label() + "): " + action + " on " + resource + ". " + decision.explanation(),
                 Map.of("AccessDeniedDetail", detail));
     }
 
@@ -251,12 +252,12 @@ public final class OssWire implements WireStyle {
         }
 
         @Override
-        public List<RequiredPermission> permissions(Principal caller, RequestContext context) {
+        public List<RequiredPermission> permissions(Caller caller, RequestContext context) {
             return ossOperation.permissions().apply(request);
         }
 
         @Override
-        public Object invoke(Principal caller, RequestContext context) {
+        public Object invoke(Caller caller, RequestContext context) {
             return ossOperation.run().apply(request);
         }
     }

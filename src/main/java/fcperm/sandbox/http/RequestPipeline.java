@@ -4,9 +4,9 @@ import fcperm.sandbox.auth.AccessDecision;
 import fcperm.sandbox.auth.Authenticator;
 import fcperm.sandbox.auth.AuthenticationException;
 import fcperm.sandbox.auth.Authorizer;
-import fcperm.sandbox.auth.Principal;
+import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.auth.RequestContext;
-import fcperm.sandbox.auth.SigningKey;
+import fcperm.sandbox.identity.SigningKey;
 import fcperm.sandbox.protocol.ApiError;
 import fcperm.sandbox.protocol.RpcErrors;
 import org.eclipse.jetty.server.Handler;
@@ -57,7 +57,7 @@ public final class RequestPipeline extends Handler.Abstract {
         WireStyle style;
         Call call;
         SigningKey key;
-        Principal principal;
+        Caller principal;
         Object result;
         ApiError error;
 

@@ -2,11 +2,11 @@ package fcperm.sandbox.http;
 
 import fcperm.sandbox.auth.AccessDecision;
 import fcperm.sandbox.auth.AuthenticationException;
-import fcperm.sandbox.auth.Principal;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RequiredPermission;
 import fcperm.sandbox.auth.RpcSignature;
 import fcperm.sandbox.auth.SignedRequest;
+import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.protocol.ApiError;
 import fcperm.sandbox.protocol.ResponseFormat;
 import fcperm.sandbox.protocol.RpcApi;
@@ -159,8 +159,7 @@ public final class RpcWire implements WireStyle {
 
             @Override
             public Optional<String> mismatch(String secret) {
-                String stringToSign = RpcSignature.stringToSign(method, parameters);
-                return RpcSignature.sign(stringToSign, secret).equals(signature) ? Optional.empty() : Optional.of(stringToSign);
+                return RpcSignature.mismatch(method, parameters, signature, secret);
             }
         };
     }
@@ -206,25 +205,25 @@ public final class RpcWire implements WireStyle {
     }
 
     @Override
-    public ApiError accessDenied(Call call, Principal caller, AccessDecision decision) {
+    public ApiError accessDenied(Call call, Caller caller, AccessDecision decision) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("AuthAction", decision.denied().map(RequiredPermission::action).orElse(call.service() + ":" + call.operation()));
         detail.put("AuthResource", decision.denied().map(RequiredPermission::resource).orElse(""));
-        detail.put("NoPermissionType", decision.noPermissionType());
-        detail.put("PolicyType", decision.policyType());
+        detail.put("NoPermissionType", decision.outcome().label());
+        detail.put("PolicyType", decision.policyTypeName());
         detail.put("AuthPrincipalOwnerId", caller.accountId());
-        detail.put("AuthPrincipalType", caller instanceof Principal.RoleSession ? "AssumedRoleUser" : "SubUser");
+        detail.put("AuthPrincipalType", caller instanceof Caller.RoleSession ? "AssumedRoleUser" : "SubUser");
         detail.put("AuthPrincipalDisplayName", displayName(caller));
         detail.put("EncodedDiagnosticMessage",
                 Base64.getEncoder().encodeToString(decision.explanation().getBytes(StandardCharsets.UTF_8)));
         return new ApiError(403, "NoPermission", NO_PERMISSION_MESSAGE, Map.of("AccessDeniedDetail", detail));
     }
 
-    private static String displayName(Principal caller) {
-        if (caller instanceof Principal.RamUser user) {
+    private static String displayName(Caller caller) {
+        if (caller instanceof Caller.RamUser user) {
             return user.userName();
         }
-        if (caller instanceof Principal.RoleSession session) {
+        if (caller instanceof Caller.RoleSession session) {
             return session.roleName() + ":" + session.sessionName();
         }
         return caller.accountId();
@@ -286,12 +285,12 @@ public final class RpcWire implements WireStyle {
         }
 
         @Override
-        public List<RequiredPermission> permissions(Principal caller, RequestContext context) {
+        public List<RequiredPermission> permissions(Caller caller, RequestContext context) {
             return rpcOperation.permissions().required(new RpcInvocation(request, caller, context));
         }
 
         @Override
-        public Object invoke(Principal caller, RequestContext context) {
+        public Object invoke(Caller caller, RequestContext context) {
             return rpcOperation.handler().handle(new RpcInvocation(request, caller, context));
         }
     }

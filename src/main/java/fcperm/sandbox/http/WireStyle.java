@@ -2,7 +2,7 @@ package fcperm.sandbox.http;
 
 import fcperm.sandbox.auth.AccessDecision;
 import fcperm.sandbox.auth.AuthenticationException;
-import fcperm.sandbox.auth.Principal;
+import fcperm.sandbox.identity.Caller;
 import fcperm.sandbox.protocol.ApiError;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -32,7 +32,7 @@ public interface WireStyle {
     ApiError authenticationError(AuthenticationException failure);
 
     /** The error for a caller the authorizer refused, in this style's codes. */
-    ApiError accessDenied(Call call, Principal caller, AccessDecision decision);
+    ApiError accessDenied(Call call, Caller caller, AccessDecision decision);
 
     /** Writes a successful result (blocking); {@code result} is what {@code call.invoke} returned. */
     void writeResult(Call call, Object result, String requestId, Response response) throws IOException;

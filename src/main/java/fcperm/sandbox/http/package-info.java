@@ -19,13 +19,13 @@
  * <h2>Authorization</h2>
  * A call names what it needs as {@link fcperm.sandbox.auth.RequiredPermission}s: the RAM action, the resource
  * ARN, and the resource group the resource belongs to (read with
- * {@link fcperm.sandbox.store.ResourceMembership#groupOf}; null for resources that are not grouped). The pipeline
+ * {@link fcperm.sandbox.identity.ResourceMembership#groupOf}; null for resources that are not grouped). The pipeline
  * authenticates the caller, asks the {@link fcperm.sandbox.auth.Authorizer}, and turns a refusal into the style's
  * error through {@link fcperm.sandbox.http.WireStyle#accessDenied}. Services never check permissions themselves.
  *
  * <h2>Resource groups</h2>
  * A service that creates grouped resources (OSS buckets, FC services) records their group with
- * {@link fcperm.sandbox.store.ResourceMembership#place} in the same transaction that creates the resource, and
+ * {@link fcperm.sandbox.identity.ResourceMembership#place} in the same transaction that creates the resource, and
  * removes it when the resource is deleted; Resource Manager's ListResources reads the same table.
  */
 package fcperm.sandbox.http;

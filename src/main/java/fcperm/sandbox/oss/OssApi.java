@@ -2,6 +2,7 @@ package fcperm.sandbox.oss;
 
 import fcperm.sandbox.auth.OssSignature;
 import fcperm.sandbox.auth.RequiredPermission;
+import fcperm.sandbox.identity.Arn;
 import org.w3c.dom.Element;
 
 import java.io.IOException;
@@ -48,7 +49,7 @@ public final class OssApi {
         if (onService) {
             if (method.equals("GET")) {
                 return new Operation("ListBuckets", r -> List.of(RequiredPermission.of("oss:ListBuckets",
-                        "acs:oss:*:" + service.accountId() + ":*")), this::listBuckets);
+                        Arn.oss(service.accountId(), "*"))), this::listBuckets);
             }
         } else if (onBucket) {
             switch (method) {
@@ -84,7 +85,7 @@ public final class OssApi {
                 }
                 case "POST" -> {
                     if (request.has("delete")) {
-                        return deleteMultiple(request);
+                        return new Operation("DeleteMultipleObjects", this::deleteMultiplePermissions, this::deleteMultiple);
                     }
                 }
                 default -> {
@@ -135,11 +136,11 @@ public final class OssApi {
     }
 
     private String bucketArn(OssRequest request) {
-        return "acs:oss:*:" + service.accountId() + ":" + request.bucket();
+        return Arn.oss(service.accountId(), request.bucket()).toString();
     }
 
     private String objectArn(String bucket, String key) {
-        return "acs:oss:*:" + service.accountId() + ":" + bucket + "/" + key;
+        return Arn.oss(service.accountId(), bucket + "/" + key).toString();
     }
 
     /** Bucket and object permissions are in the bucket's resource group (ram-policy.md §2.3). */
@@ -183,7 +184,7 @@ public final class OssApi {
 
     private OssResponse putBucket(OssRequest request) {
         String storageClass = "Standard";
-        byte[] body = readAll(request);
+        byte[] body = request.body().xmlBytes();
         if (body.length > 0) {
             Element configuration = OssXml.parse(body);
             storageClass = OssXml.texts(configuration, "StorageClass").stream().findFirst().orElse(storageClass);
@@ -226,7 +227,7 @@ public final class OssApi {
     }
 
     private OssResponse putBucketResourceGroup(OssRequest request) {
-        Element configuration = OssXml.parse(readAll(request));
+        Element configuration = OssXml.parse(request.body().xmlBytes());
         String group = OssXml.texts(configuration, "ResourceGroupId").stream().findFirst().orElse("").trim();
         service.moveBucket(request.bucket(), group);
         return OssResponse.of(200, Map.of(), new byte[0]);
@@ -312,26 +313,37 @@ public final class OssApi {
         }
     }
 
-    private Operation deleteMultiple(OssRequest request) {
-        Element delete = OssXml.parse(readAll(request));
-        List<String> keys = OssXml.texts(delete, "Key");
-        boolean quiet = OssXml.texts(delete, "Quiet").stream().anyMatch("true"::equalsIgnoreCase);
-        return new Operation("DeleteMultipleObjects",
-                r -> keys.stream().map(key -> withGroup("oss:DeleteObject", objectArn(r.bucket(), key), r.bucket(), Map.of())).toList(),
-                r -> {
-                    List<String> deleted = service.deleteObjects(r.bucket(), keys);
-                    OssXml xml = new OssXml().open("DeleteResult");
-                    if (!quiet) {
-                        deleted.forEach(key -> xml.open("Deleted").element("Key", key).close("Deleted"));
-                    }
-                    return OssResponse.xml(xml.close("DeleteResult").toString(), Map.of());
-                });
+    /** The keys of a DeleteMultipleObjects body, and whether the answer lists them. */
+    private record DeleteList(List<String> keys, boolean quiet) {
+
+        static DeleteList of(OssRequest request) {
+            Element delete = OssXml.parse(request.body().xmlBytes());
+            return new DeleteList(OssXml.texts(delete, "Key"),
+                    OssXml.texts(delete, "Quiet").stream().anyMatch("true"::equalsIgnoreCase));
+        }
+    }
+
+    /** oss:DeleteObject on every key the body names (so the body is read after authentication, at authorization). */
+    private List<RequiredPermission> deleteMultiplePermissions(OssRequest request) {
+        return DeleteList.of(request).keys().stream()
+                .map(key -> withGroup("oss:DeleteObject", objectArn(request.bucket(), key), request.bucket(), Map.of()))
+                .toList();
+    }
+
+    private OssResponse deleteMultiple(OssRequest request) {
+        DeleteList list = DeleteList.of(request);
+        List<String> deleted = service.deleteObjects(request.bucket(), list.keys());
+        OssXml xml = new OssXml().open("DeleteResult");
+        if (!list.quiet()) {
+            deleted.forEach(key -> xml.open("Deleted").element("Key", key).close("Deleted"));
+        }
+        return OssResponse.xml(xml.close("DeleteResult").toString(), Map.of());
     }
 
     // ---- objects
 
     private OssResponse putObject(OssRequest request) {
-        try (InputStream body = request.body().get()) {
+        try (InputStream body = request.body().stream()) {
             OssObject object = service.putObject(request.bucket(), request.key(), body,
                     request.header("content-type").filter(type -> !type.isEmpty()).orElse("application/octet-stream"),
                     request.header("content-md5"), metadata(request),
@@ -438,13 +450,5 @@ public final class OssApi {
             throw OssErrors.invalidArgument("x-oss-copy-source must be /<bucket>/<key>.");
         }
         return new String[] {path.substring(0, slash), path.substring(slash + 1)};
-    }
-
-    private static byte[] readAll(OssRequest request) {
-        try (InputStream body = request.body().get()) {
-            return body.readNBytes(1024 * 1024);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,10 +1,8 @@
 package fcperm.sandbox.oss;
 
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * An OSS request in the service's terms: method, bucket ("" for the service), decoded key ("" for bucket operations),
@@ -12,7 +10,7 @@ import java.util.function.Supplier;
  * listener, and the body, opened only by operations that read it (so uploads stream).
  */
 public record OssRequest(String method, String bucket, String key, Map<String, List<String>> query,
-                         Map<String, String> headers, String region, Supplier<InputStream> body) {
+                         Map<String, String> headers, String region, RequestBody body) {
 
     public boolean has(String parameter) {
         return query.containsKey(parameter);

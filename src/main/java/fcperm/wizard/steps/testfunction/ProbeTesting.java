@@ -15,8 +15,8 @@ import fcperm.plan.Planner;
 import fcperm.plan.ServiceChoice;
 import fcperm.policy.eval.AccessRequest;
 import fcperm.policy.eval.AttachedPolicy;
-import fcperm.policy.eval.Decision;
 import fcperm.policy.eval.DecidingStatement;
+import fcperm.policy.eval.Decision;
 import fcperm.policy.eval.Evaluator;
 import fcperm.policy.parse.PolicyParser;
 import fcperm.wizard.common.I18n;
@@ -155,7 +155,7 @@ public final class ProbeTesting {
     }
 
     private String describe(DecidingStatement statement) {
-        return i18n.text("test.statement", statement.policyName(), statement.statementIndex() + 1, statement.scope());
+        return i18n.text("test.statement", statement.policyName(), statement.statementIndex() + 1, statement.scope().label());
     }
 
     private PlanRun run(CloudSession session, Plan plan) {

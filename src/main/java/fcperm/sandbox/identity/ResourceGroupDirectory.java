@@ -1,4 +1,4 @@
-package fcperm.sandbox.resourcemanager;
+package fcperm.sandbox.identity;
 
 import fcperm.sandbox.store.Tx;
 
@@ -15,7 +15,7 @@ import java.util.Optional;
  * {@code resource_membership}, which the services owning the resources write. Every listing is ordered by a unique
  * key, so pages neither repeat nor skip rows.
  */
-final class ResourceManagerStore {
+public final class ResourceGroupDirectory {
 
     /** A filter as SQL: the WHERE clause and its arguments, built one condition at a time. */
     private static final class Where {
@@ -45,7 +45,7 @@ final class ResourceManagerStore {
     }
 
     /** An attachment row: the principal as stored (type User/Role and its short name), and the custom policy's description. */
-    record AttachmentRow(String policyType, String policyName, String principalType, String principalName, String scope,
+    public record AttachmentRow(String policyType, String policyName, String principalType, String principalName, String scope,
                          String attachedAt, String customDescription) {
     }
 
@@ -59,14 +59,14 @@ final class ResourceManagerStore {
 
     // ---- resource groups
 
-    List<ResourceGroup> groups(Tx tx, GroupQuery query, PageRequest page) throws SQLException {
+    public List<ResourceGroupRecord> groups(Tx tx, GroupQuery query, PageRequest page) throws SQLException {
         Where where = where(query);
         return tx.query("SELECT " + GROUP_COLUMNS + " FROM resource_group" + where.sql()
                         + " ORDER BY is_default DESC, created_at, id LIMIT ? OFFSET ?",
-                ResourceManagerStore::group, where.args(page.size(), page.offset()));
+                ResourceGroupDirectory::group, where.args(page.size(), page.offset()));
     }
 
-    long groupCount(Tx tx, GroupQuery query) throws SQLException {
+    public long groupCount(Tx tx, GroupQuery query) throws SQLException {
         Where where = where(query);
         return tx.number("SELECT COUNT(*) FROM resource_group" + where.sql(), where.args());
     }
@@ -77,8 +77,8 @@ final class ResourceManagerStore {
             where.add("id IN (" + String.join(", ", Collections.nCopies(query.ids().size(), "?")) + ")",
                     query.ids().toArray());
         }
-        return where.add("name LIKE ? ESCAPE '\\'", query.nameContains().map(ResourceManagerStore::containing))
-                .add("display_name LIKE ? ESCAPE '\\'", query.displayNameContains().map(ResourceManagerStore::containing))
+        return where.add("name LIKE ? ESCAPE '\\'", query.nameContains().map(ResourceGroupDirectory::containing))
+                .add("display_name LIKE ? ESCAPE '\\'", query.displayNameContains().map(ResourceGroupDirectory::containing))
                 .add("status = ?", query.status());
     }
 
@@ -87,32 +87,32 @@ final class ResourceManagerStore {
         return "%" + fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    Optional<ResourceGroup> group(Tx tx, String id) throws SQLException {
-        return tx.queryOne("SELECT " + GROUP_COLUMNS + " FROM resource_group WHERE id = ?", ResourceManagerStore::group, id);
+    public Optional<ResourceGroupRecord> group(Tx tx, String id) throws SQLException {
+        return tx.queryOne("SELECT " + GROUP_COLUMNS + " FROM resource_group WHERE id = ?", ResourceGroupDirectory::group, id);
     }
 
-    boolean groupNameTaken(Tx tx, String name) throws SQLException {
+    public boolean groupNameTaken(Tx tx, String name) throws SQLException {
         return tx.exists("SELECT 1 FROM resource_group WHERE name = ?", name);
     }
 
-    void insertGroup(Tx tx, ResourceGroup group) throws SQLException {
+    public void insertGroup(Tx tx, ResourceGroupRecord group) throws SQLException {
         tx.update("INSERT INTO resource_group (" + GROUP_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)", group.id(), group.name(),
                 group.displayName(), group.status(), group.isDefault() ? 1 : 0, group.createDate());
     }
 
-    void updateDisplayName(Tx tx, String id, String displayName) throws SQLException {
+    public void updateDisplayName(Tx tx, String id, String displayName) throws SQLException {
         tx.update("UPDATE resource_group SET display_name = ? WHERE id = ?", displayName, id);
     }
 
-    private static ResourceGroup group(ResultSet row) throws SQLException {
-        return new ResourceGroup(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+    private static ResourceGroupRecord group(ResultSet row) throws SQLException {
+        return new ResourceGroupRecord(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                 row.getInt(5) != 0, row.getString(6));
     }
 
     // ---- the identities and policies attachments name
 
     /** The id of the user or role with this (case-insensitive) name; stored type User or Role. */
-    Optional<String> principalId(Tx tx, String storedType, String name) throws SQLException {
+    public Optional<String> principalId(Tx tx, String storedType, String name) throws SQLException {
         String table = switch (storedType) {
             case "User" -> "ram_user";
             case "Role" -> "ram_role";
@@ -123,35 +123,35 @@ final class ResourceManagerStore {
     }
 
     /** A custom policy's name as it was created (names are case-insensitive). */
-    Optional<String> customPolicyName(Tx tx, String name) throws SQLException {
+    public Optional<String> customPolicyName(Tx tx, String name) throws SQLException {
         return tx.queryOne("SELECT name FROM ram_policy WHERE name = ?", row -> row.getString(1), name);
     }
 
     // ---- attachments
 
-    boolean attached(Tx tx, StoredGrant grant) throws SQLException {
+    public boolean attached(Tx tx, StoredGrant grant) throws SQLException {
         return tx.exists("SELECT 1 FROM policy_attachment WHERE policy_type = ? AND policy_name = ? AND principal_type = ?"
                         + " AND principal_id = ? AND scope = ?",
                 grant.policyType(), grant.policyName(), grant.principalType(), grant.principalId(), grant.scope());
     }
 
-    void attach(Tx tx, StoredGrant grant, String now) throws SQLException {
+    public void attach(Tx tx, StoredGrant grant, String now) throws SQLException {
         tx.update("INSERT INTO policy_attachment (policy_type, policy_name, principal_type, principal_id, scope, attached_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?)",
                 grant.policyType(), grant.policyName(), grant.principalType(), grant.principalId(), grant.scope(), now);
     }
 
-    void detach(Tx tx, StoredGrant grant) throws SQLException {
+    public void detach(Tx tx, StoredGrant grant) throws SQLException {
         tx.update("DELETE FROM policy_attachment WHERE policy_type = ? AND policy_name = ? AND principal_type = ?"
                         + " AND principal_id = ? AND scope = ?",
                 grant.policyType(), grant.policyName(), grant.principalType(), grant.principalId(), grant.scope());
     }
 
     /** A grant resolved to the keys of {@code policy_attachment}. */
-    record StoredGrant(String policyType, String policyName, String principalType, String principalId, String scope) {
+    public record StoredGrant(String policyType, String policyName, String principalType, String principalId, String scope) {
     }
 
-    List<AttachmentRow> attachments(Tx tx, AttachmentQuery query, PageRequest page) throws SQLException {
+    public List<AttachmentRow> attachments(Tx tx, AttachmentQuery query, PageRequest page) throws SQLException {
         Where where = where(query);
         return tx.query("SELECT a.policy_type, a.policy_name, a.principal_type, COALESCE(u.name, r.name), a.scope,"
                         + " a.attached_at, p.description" + ATTACHMENT_FROM + where.sql()
@@ -162,7 +162,7 @@ final class ResourceManagerStore {
                 where.args(page.size(), page.offset()));
     }
 
-    long attachmentCount(Tx tx, AttachmentQuery query) throws SQLException {
+    public long attachmentCount(Tx tx, AttachmentQuery query) throws SQLException {
         Where where = where(query);
         return tx.number("SELECT COUNT(*)" + ATTACHMENT_FROM + where.sql(), where.args());
     }
@@ -178,7 +178,7 @@ final class ResourceManagerStore {
 
     // ---- grouped resources
 
-    List<GroupedResource> resources(Tx tx, ResourceQuery query, PageRequest page) throws SQLException {
+    public List<GroupedResource> resources(Tx tx, ResourceQuery query, PageRequest page) throws SQLException {
         Where where = where(query);
         return tx.query("SELECT " + RESOURCE_COLUMNS + " FROM resource_membership" + where.sql()
                         + " ORDER BY created_at, service, resource_type, region_id, resource_id LIMIT ? OFFSET ?",
@@ -187,7 +187,7 @@ final class ResourceManagerStore {
                 where.args(page.size(), page.offset()));
     }
 
-    long resourceCount(Tx tx, ResourceQuery query) throws SQLException {
+    public long resourceCount(Tx tx, ResourceQuery query) throws SQLException {
         Where where = where(query);
         return tx.number("SELECT COUNT(*) FROM resource_membership" + where.sql(), where.args());
     }

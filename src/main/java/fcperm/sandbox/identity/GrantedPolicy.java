@@ -1,4 +1,4 @@
-package fcperm.sandbox.auth;
+package fcperm.sandbox.identity;
 
 /**
  * A policy that applies to a principal: its name, type (System/Custom), the version in force, the scope it was

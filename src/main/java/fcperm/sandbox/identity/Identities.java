@@ -1,9 +1,10 @@
-package fcperm.sandbox.auth;
+package fcperm.sandbox.identity;
 
 import fcperm.sandbox.store.Database;
 import fcperm.sandbox.store.Tx;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -32,9 +33,9 @@ public final class Identities {
                         + " LEFT JOIN ram_user u ON u.id = k.user_id WHERE k.access_key_id = ?",
                 row -> {
                     String userId = row.getString(3);
-                    Principal owner = userId == null
-                            ? new Principal.AccountRoot(account.id())
-                            : new Principal.RamUser(account.id(), userId, row.getString(4));
+                    Caller owner = userId == null
+                            ? new Caller.AccountRoot(account.id())
+                            : new Caller.RamUser(account.id(), userId, row.getString(4));
                     return new SigningKey(accessKeyId, row.getString(1), "Active".equals(row.getString(2)),
                             Optional.empty(), Optional.empty(), owner);
                 }, accessKeyId);
@@ -45,7 +46,7 @@ public final class Identities {
                         + " FROM sts_session WHERE access_key_id = ?",
                 row -> {
                     Instant expiration = Instant.ofEpochSecond(row.getLong(7));
-                    Principal owner = new Principal.RoleSession(account.id(), row.getString(3), row.getString(4),
+                    Caller owner = new Caller.RoleSession(account.id(), row.getString(3), row.getString(4),
                             row.getString(5), Optional.ofNullable(row.getString(6)), expiration);
                     return new SigningKey(accessKeyId, row.getString(1), true, Optional.of(row.getString(2)),
                             Optional.of(expiration), owner);
@@ -57,5 +58,19 @@ public final class Identities {
         return database.read(tx -> tx.queryOne(
                 "SELECT id, name, trust_policy, max_session_duration FROM ram_role WHERE name = ?",
                 row -> new RoleTrust(row.getString(1), row.getString(2), row.getString(3), row.getLong(4)), roleName));
+    }
+
+    /** Stores the temporary key of a new role session, and forgets sessions that expired over a day ago. */
+    public void storeSession(AccessKeyPair key, RoleTrust role, String sessionName, Optional<String> sessionPolicy,
+                             String issuedTo, Instant now) {
+        database.transaction(tx -> {
+            tx.update("DELETE FROM sts_session WHERE expires_at < ?", now.minus(Duration.ofDays(1)).getEpochSecond());
+            return tx.update("INSERT INTO sts_session (access_key_id, secret, security_token, role_id, role_name,"
+                            + " session_name, session_policy, issued_to, expires_at, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    key.accessKeyId(), key.accessKeySecret(), key.securityToken().orElseThrow(), role.roleId(),
+                    role.roleName(), sessionName, sessionPolicy.orElse(null), issuedTo,
+                    key.expiration().orElseThrow().getEpochSecond(), now.toString());
+        });
     }
 }

@@ -1,4 +1,4 @@
-package fcperm.sandbox.resourcemanager;
+package fcperm.sandbox.identity;
 
 import java.util.List;
 import java.util.Optional;
@@ -7,10 +7,10 @@ import java.util.Optional;
  * ListResourceGroups' filters: the ids (empty = any), a fragment of the name and of the display name (the cloud's
  * fuzzy match), and the status.
  */
-record GroupQuery(List<String> ids, Optional<String> nameContains, Optional<String> displayNameContains,
+public record GroupQuery(List<String> ids, Optional<String> nameContains, Optional<String> displayNameContains,
                   Optional<String> status) {
 
-    GroupQuery {
+    public GroupQuery {
         ids = List.copyOf(ids);
     }
 }

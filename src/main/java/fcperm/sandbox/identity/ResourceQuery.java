@@ -1,17 +1,17 @@
-package fcperm.sandbox.resourcemanager;
+package fcperm.sandbox.identity;
 
 import java.util.List;
 import java.util.Optional;
 
 /** ListResources' filters; {@code types} (service + resource type pairs) match when any pair does. */
-record ResourceQuery(Optional<String> resourceGroupId, Optional<String> service, Optional<String> regionId,
+public record ResourceQuery(Optional<String> resourceGroupId, Optional<String> service, Optional<String> regionId,
                      Optional<String> resourceType, Optional<String> resourceId, List<ResourceType> types) {
 
     /** One entry of {@code ResourceTypes.N}: a service code and, optionally, one of its resource types. */
-    record ResourceType(String service, Optional<String> resourceType) {
+    public record ResourceType(String service, Optional<String> resourceType) {
     }
 
-    ResourceQuery {
+    public ResourceQuery {
         types = List.copyOf(types);
     }
 }

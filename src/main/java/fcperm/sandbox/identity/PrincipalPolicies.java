@@ -1,4 +1,4 @@
-package fcperm.sandbox.auth;
+package fcperm.sandbox.identity;
 
 import fcperm.sandbox.store.Database;
 import fcperm.sandbox.store.Tx;
@@ -23,11 +23,11 @@ public final class PrincipalPolicies {
     }
 
     /** The policies granted to {@code principal}; none for the account root (it needs none). */
-    public List<GrantedPolicy> of(Principal principal) {
-        if (principal instanceof Principal.RamUser user) {
+    public List<GrantedPolicy> of(Caller principal) {
+        if (principal instanceof Caller.RamUser user) {
             return attachedTo("User", user.userId());
         }
-        if (principal instanceof Principal.RoleSession session) {
+        if (principal instanceof Caller.RoleSession session) {
             return attachedTo("Role", session.roleId());
         }
         return List.of();

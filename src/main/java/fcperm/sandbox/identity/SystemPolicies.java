@@ -1,4 +1,4 @@
-package fcperm.sandbox.auth;
+package fcperm.sandbox.identity;
 
 import fcperm.policy.catalog.SystemPolicy;
 import fcperm.policy.catalog.SystemPolicyCatalog;

@@ -1,4 +1,4 @@
-package fcperm.sandbox.auth;
+package fcperm.sandbox.identity;
 
 import fcperm.policy.parse.ParseResult;
 import fcperm.policy.parse.PolicyParser;

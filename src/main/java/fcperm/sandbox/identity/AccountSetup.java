@@ -1,4 +1,4 @@
-package fcperm.sandbox.auth;
+package fcperm.sandbox.identity;
 
 import fcperm.sandbox.store.Database;
 import fcperm.sandbox.store.RandomIds;
@@ -13,13 +13,13 @@ import java.time.temporal.ChronoUnit;
 public final class AccountSetup {
 
     /** The service role FC activation creates: trusted by fc.aliyuncs.com, with AliyunFCDefaultRolePolicy. */
-    static final String FC_DEFAULT_ROLE = "AliyunFCDefaultRole";
-    static final String FC_DEFAULT_ROLE_POLICY = "AliyunFCDefaultRolePolicy";
-    static final String FC_TRUST_POLICY = "{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\","
+    public static final String FC_DEFAULT_ROLE = "AliyunFCDefaultRole";
+    public static final String FC_DEFAULT_ROLE_POLICY = "AliyunFCDefaultRolePolicy";
+    public static final String FC_TRUST_POLICY = "{\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":[\"fc.aliyuncs.com\"]}}],\"Version\":\"1\"}";
 
     /** The account and its root key. */
-    public record Owner(Account account, Credentials rootCredentials) {
+    public record Owner(Account account, AccessKeyPair rootCredentials) {
     }
 
     private AccountSetup() {
@@ -46,8 +46,8 @@ public final class AccountSetup {
                 tx.update("INSERT INTO policy_attachment (policy_type, policy_name, principal_type, principal_id, scope, attached_at)"
                         + " VALUES ('System', ?, 'Role', ?, ?, ?)", FC_DEFAULT_ROLE_POLICY, roleId, id, created);
             }
-            Credentials root = tx.queryOne("SELECT access_key_id, secret FROM access_key WHERE user_id IS NULL ORDER BY created_at LIMIT 1",
-                            row -> Credentials.longTerm(row.getString(1), row.getString(2)))
+            AccessKeyPair root = tx.queryOne("SELECT access_key_id, secret FROM access_key WHERE user_id IS NULL ORDER BY created_at LIMIT 1",
+                            row -> AccessKeyPair.longTerm(row.getString(1), row.getString(2)))
                     .orElseThrow(() -> new IllegalStateException("the account has no root AccessKey"));
             return new Owner(account, root);
         });

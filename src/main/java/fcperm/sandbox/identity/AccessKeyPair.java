@@ -1,4 +1,4 @@
-package fcperm.sandbox.auth;
+package fcperm.sandbox.identity;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -7,11 +7,11 @@ import java.util.Optional;
  * An AccessKey pair, plus the security token and expiry of temporary (STS) credentials.
  * {@link #toString()} never shows the secret or the token.
  */
-public record Credentials(String accessKeyId, String accessKeySecret, Optional<String> securityToken,
+public record AccessKeyPair(String accessKeyId, String accessKeySecret, Optional<String> securityToken,
                           Optional<Instant> expiration) {
 
-    public static Credentials longTerm(String accessKeyId, String accessKeySecret) {
-        return new Credentials(accessKeyId, accessKeySecret, Optional.empty(), Optional.empty());
+    public static AccessKeyPair longTerm(String accessKeyId, String accessKeySecret) {
+        return new AccessKeyPair(accessKeyId, accessKeySecret, Optional.empty(), Optional.empty());
     }
 
     @Override

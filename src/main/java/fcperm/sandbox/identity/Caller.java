@@ -1,10 +1,10 @@
-package fcperm.sandbox.auth;
+package fcperm.sandbox.identity;
 
 import java.time.Instant;
 import java.util.Optional;
 
 /** Who signed a request: the account's root key, a RAM user's key, or the temporary key of a role session. */
-public sealed interface Principal {
+public sealed interface Caller {
 
     String accountId();
 
@@ -18,10 +18,10 @@ public sealed interface Principal {
     String principalId();
 
     /** The account's owner: not subject to RAM policies. */
-    record AccountRoot(String accountId) implements Principal {
+    public record AccountRoot(String accountId) implements Caller {
         @Override
         public String arn() {
-            return "acs:ram::" + accountId + ":root";
+            return Arn.ram(accountId, "root").toString();
         }
 
         @Override
@@ -35,10 +35,10 @@ public sealed interface Principal {
         }
     }
 
-    record RamUser(String accountId, String userId, String userName) implements Principal {
+    public record RamUser(String accountId, String userId, String userName) implements Caller {
         @Override
         public String arn() {
-            return "acs:ram::" + accountId + ":user/" + userName;
+            return Arn.ram(accountId, "user/" + userName).toString();
         }
 
         @Override
@@ -53,16 +53,16 @@ public sealed interface Principal {
     }
 
     /** A session of an assumed role; {@code sessionPolicy} (JSON) narrows the role's permissions when present. */
-    record RoleSession(String accountId, String roleId, String roleName, String sessionName,
-                       Optional<String> sessionPolicy, Instant expiration) implements Principal {
+    public record RoleSession(String accountId, String roleId, String roleName, String sessionName,
+                       Optional<String> sessionPolicy, Instant expiration) implements Caller {
         @Override
         public String arn() {
-            return "acs:ram::" + accountId + ":assumed-role/" + roleName + "/" + sessionName;
+            return Arn.ram(accountId, "assumed-role/" + roleName + "/" + sessionName).toString();
         }
 
         /** The role's ARN (what a trust policy or a policy Resource names). */
         public String roleArn() {
-            return "acs:ram::" + accountId + ":role/" + roleName;
+            return Arn.role(accountId, roleName).toString();
         }
 
         @Override
