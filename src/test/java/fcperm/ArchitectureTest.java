@@ -9,13 +9,15 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The boundaries of docs/architecture.md, held by the build rather than by good intentions. */
 class ArchitectureTest {
 
-    /** The emulated services: each is self-contained and shares identity only through auth/store. */
+    /** The emulated services: each is self-contained and shares identity state only through sandbox/identity. */
     private static final List<String> EMULATED_SERVICES = List.of("ram", "sts", "resourcemanager", "oss", "fc");
 
     private static JavaClasses main;
@@ -87,6 +89,34 @@ class ArchitectureTest {
                     .should().dependOnClassesThat().resideInAnyPackage(others);
             rule.check(main);
         }
+    }
+
+    @Test
+    void insideEachEmulatedServiceTheApiCallsTheServiceAndTheServiceTheStore() {
+        for (String service : EMULATED_SERVICES) {
+            String pkg = "fcperm.sandbox." + service + "..";
+            noClasses().that().resideInAPackage(pkg).and().haveSimpleNameEndingWith("Store")
+                    .should().dependOnClassesThat(resideInAPackage(pkg).and(simpleNameEndingWith("Service").or(simpleNameEndingWith("Api"))))
+                    .because("a store keeps rows; what an operation means is decided above it")
+                    .check(main);
+            noClasses().that().resideInAPackage(pkg).and().haveSimpleNameEndingWith("Service")
+                    .should().dependOnClassesThat(resideInAPackage(pkg).and(simpleNameEndingWith("Api")))
+                    .because("a service's rules know nothing of the wire shapes its Api reads and writes")
+                    .check(main);
+            noClasses().that().resideInAPackage(pkg).and().haveSimpleNameEndingWith("Api")
+                    .should().dependOnClassesThat(resideInAPackage(pkg).and(simpleNameEndingWith("Store"))
+                            .or(resideInAPackage("fcperm.sandbox.store..")))
+                    .because("an Api maps requests to its service; Sandbox.start builds the service with its store")
+                    .check(main);
+        }
+    }
+
+    @Test
+    void jettyStaysInTheHttpPackage() {
+        noClasses().that().resideInAPackage("fcperm.sandbox..").and().resideOutsideOfPackage("fcperm.sandbox.http..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
+                .because("services and wire formats are tested and read without a server; only http/ knows Jetty")
+                .check(main);
     }
 
     @Test

@@ -10,6 +10,7 @@ import fcperm.policy.eval.DecidingStatement;
 import fcperm.policy.eval.Decision;
 import fcperm.policy.eval.Evaluator;
 import fcperm.policy.eval.PolicyScope;
+import fcperm.policy.eval.StatementScope;
 import fcperm.policy.eval.TrustedPrincipal;
 import fcperm.policy.parse.ParseResult;
 import fcperm.policy.parse.PolicyParser;
@@ -38,7 +39,7 @@ import java.util.concurrent.Callable;
  * validate exits 0 for a valid policy and 1 for an invalid one; simulate exits 0 whatever the decision; both exit 2 for
  * bad usage, and simulate also for a policy file it cannot use, printing the positioned errors.
  */
-@Command(name = "policy", synopsisHeading = "", customSynopsis = {PolicyCommand.VALIDATE_USAGE,
+@Command(name = "policy", synopsisHeading = "", descriptionHeading = "%n", customSynopsis = {PolicyCommand.VALIDATE_USAGE,
         SimulationArguments.USAGE}, description = "Validate a RAM policy, or simulate a request against policies.")
 final class PolicyCommand implements Callable<Integer> {
 
@@ -72,7 +73,7 @@ final class PolicyCommand implements Callable<Integer> {
 
     // --- validate --------------------------------------------------------------------------------------------------
 
-    @Command(name = "validate", synopsisHeading = "", customSynopsis = VALIDATE_USAGE,
+    @Command(name = "validate", synopsisHeading = "", descriptionHeading = "%n", customSynopsis = VALIDATE_USAGE,
             description = "Check a policy's grammar and meaning; exit 0 when valid, 1 when not.")
     static final class Validate implements Callable<Integer> {
 
@@ -149,7 +150,7 @@ final class PolicyCommand implements Callable<Integer> {
 
     // --- simulate --------------------------------------------------------------------------------------------------
 
-    @Command(name = "simulate", synopsisHeading = "", customSynopsis = SimulationArguments.USAGE,
+    @Command(name = "simulate", synopsisHeading = "", descriptionHeading = "%n", customSynopsis = SimulationArguments.USAGE,
             description = "Decide a request against policies as RAM would; exit 0 whatever the decision.")
     static final class Simulate implements Callable<Integer> {
 
@@ -255,10 +256,8 @@ final class PolicyCommand implements Callable<Integer> {
 
     /** The name the output gives a deciding policy: the file or system policy as given on the command line. */
     private static String policyName(DecidingStatement statement, SimulationArguments arguments) {
-        return switch (statement.scope()) {
-            case "trust" -> arguments.trustPolicy().orElse(statement.policyName());
-            default -> statement.policyName();
-        };
+        return statement.scope() == StatementScope.Inline.TRUST
+                ? arguments.trustPolicy().orElse(statement.policyName()) : statement.policyName();
     }
 
     private static ObjectNode asJson(Decision decision, SimulationArguments arguments) {
@@ -268,7 +267,7 @@ final class PolicyCommand implements Callable<Integer> {
         for (DecidingStatement statement : decision.deciding()) {
             ObjectNode node = deciding.addObject();
             node.put("policy", policyName(statement, arguments));
-            node.put("scope", statement.scope());
+            node.put("scope", statement.scope().label());
             node.put("statement", statement.statementIndex());
         }
         root.put("explanation", decision.explanation());
@@ -283,7 +282,7 @@ final class PolicyCommand implements Callable<Integer> {
         }
         for (DecidingStatement statement : decision.deciding()) {
             lines.add("Deciding:    " + policyName(statement, arguments) + " statement " + statement.statementIndex()
-                    + " (scope " + statement.scope() + ", " + statement.type() + ")");
+                    + " (scope " + statement.scope().label() + ", " + statement.type() + ")");
         }
         lines.add("Explanation: " + decision.explanation());
         return String.join(System.lineSeparator(), lines);

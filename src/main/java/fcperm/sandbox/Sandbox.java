@@ -2,31 +2,33 @@ package fcperm.sandbox;
 
 import fcperm.policy.catalog.SystemPolicyCatalog;
 import fcperm.policy.eval.Evaluator;
-import fcperm.sandbox.auth.Account;
-import fcperm.sandbox.auth.AccountSetup;
 import fcperm.sandbox.auth.Authenticator;
 import fcperm.sandbox.auth.Authorizer;
-import fcperm.sandbox.auth.Credentials;
-import fcperm.sandbox.auth.Identities;
 import fcperm.sandbox.auth.RoleSessions;
-import fcperm.sandbox.auth.PrincipalPolicies;
-import fcperm.sandbox.auth.SystemPolicies;
 import fcperm.sandbox.fc.FcApi;
 import fcperm.sandbox.fc.FcService;
-import fcperm.sandbox.http.FcWire;
-import fcperm.sandbox.http.OssWire;
-import fcperm.sandbox.oss.OssApi;
-import fcperm.sandbox.oss.OssService;
 import fcperm.sandbox.http.RequestPipeline;
-import fcperm.sandbox.http.RpcWire;
 import fcperm.sandbox.http.SandboxServer;
 import fcperm.sandbox.http.WireStyle;
-import fcperm.sandbox.protocol.RpcApi;
-import fcperm.sandbox.runtime.FunctionRuntime;
+import fcperm.sandbox.http.fc.FcWire;
+import fcperm.sandbox.http.oss.OssWire;
+import fcperm.sandbox.http.rpc.RpcWire;
+import fcperm.sandbox.identity.AccessKeyPair;
+import fcperm.sandbox.identity.Account;
+import fcperm.sandbox.identity.AccountSetup;
+import fcperm.sandbox.identity.Identities;
+import fcperm.sandbox.identity.PrincipalPolicies;
+import fcperm.sandbox.identity.SystemPolicies;
+import fcperm.sandbox.oss.OssApi;
+import fcperm.sandbox.oss.OssService;
 import fcperm.sandbox.ram.RamApi;
+import fcperm.sandbox.ram.RamService;
 import fcperm.sandbox.resourcemanager.ResourceManagerApi;
+import fcperm.sandbox.resourcemanager.ResourceManagerService;
+import fcperm.sandbox.runtime.FunctionRuntime;
 import fcperm.sandbox.store.Database;
 import fcperm.sandbox.sts.StsApi;
+import fcperm.sandbox.sts.StsService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,13 +55,13 @@ public final class Sandbox implements AutoCloseable {
     private final Database database;
     private final SandboxServer server;
     private final Account account;
-    private final Credentials rootCredentials;
+    private final AccessKeyPair rootCredentials;
     private final RoleSessions roleSessions;
     private final FcService fcService;
     private final SandboxEndpoints endpoints;
     private final String region;
 
-    private Sandbox(Database database, SandboxServer server, Account account, Credentials rootCredentials,
+    private Sandbox(Database database, SandboxServer server, Account account, AccessKeyPair rootCredentials,
                     RoleSessions roleSessions, FcService fcService, String region) {
         this.database = database;
         this.server = server;
@@ -85,21 +87,23 @@ public final class Sandbox implements AutoCloseable {
             SystemPolicies systemPolicies = new SystemPolicies(SystemPolicyCatalog.load());
             Authorizer authorizer = new Authorizer(account.id(), new PrincipalPolicies(database, systemPolicies), new Evaluator());
             Authenticator authenticator = new Authenticator(identities, options.clock());
-            RoleSessions roleSessions = new RoleSessions(database, identities, authorizer, options.clock());
+            RoleSessions roleSessions = new RoleSessions(identities, authorizer, options.clock());
 
-            List<RpcApi> rpcApis = List.of(
-                    new RamApi(database, account.id(), systemPolicies, options.clock()),
-                    new StsApi(roleSessions, account.id()),
-                    new ResourceManagerApi(database, account, systemPolicies, options.clock()));
-            RpcWire rpc = new RpcWire(rpcApis);
+            // every service is built with its store, wrapped in its Api, and the Api in its protocol's wire style
+            RamService ram = new RamService(database, account.id(), systemPolicies, options.clock());
+            StsService sts = new StsService(roleSessions, account.id());
+            ResourceManagerService resourceManager = new ResourceManagerService(database, account, systemPolicies,
+                    options.clock());
+            OssService oss = new OssService(database, options.dataDir().resolve("oss").resolve("objects"),
+                    account.id(), options.clock());
             fcService = new FcService(database, account.id(), roleSessions,
                     new FunctionRuntime(options.dataDir().resolve("fc").resolve("runtime"), FUNCTION_INSTANCE_IDLE_TIMEOUT),
                     options.dataDir().resolve("fc").resolve("packages"), options.clock());
+            RpcWire rpc = new RpcWire(List.of(new RamApi(ram, account.id()), new StsApi(sts, account.id()),
+                    new ResourceManagerApi(resourceManager)));
             // asked in order: the first style that accepts a request owns it; RPC is last (and answers strays)
-            OssService ossService = new OssService(database, options.dataDir().resolve("oss").resolve("objects"),
-                    account.id(), options.clock());
-            List<WireStyle> styles = List.of(new FcWire(new FcApi(fcService)),
-                    new OssWire(new OssApi(ossService), options.clock()), rpc);
+            List<WireStyle> styles = List.of(new FcWire(new FcApi(fcService)), new OssWire(new OssApi(oss), options.clock()),
+                    rpc);
 
             SandboxServer server = listening.join();
             server.serve(new RequestPipeline(styles, rpc, authenticator, authorizer, server::regionOf, options.clock()));
@@ -159,7 +163,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** The account's root AccessKey (toString masks the secret). */
-    public Credentials rootCredentials() {
+    public AccessKeyPair rootCredentials() {
         return rootCredentials;
     }
 

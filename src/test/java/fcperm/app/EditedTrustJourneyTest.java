@@ -2,6 +2,7 @@ package fcperm.app;
 
 import fcperm.wizard.steps.review.ReviewModel;
 import fcperm.wizard.steps.role.RoleModel;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,9 +12,10 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A new role whose trust policy, edited under Advanced, names ECS instead of Function Compute, applied as the
- * account's root: binding it to the service fails, and the page says why in the cloud's own words — FC may not
- * assume the role — never that the connected identity lacks a permission.
+ * A new role whose trust policy, edited under Advanced, names ECS instead of Function Compute: the Role page warns
+ * and lets the user keep it only on purpose; applied as the account's root, binding it to the service fails, and
+ * the page says why in the cloud's own words — FC may not assume the role — never that the connected identity lacks
+ * a permission.
  */
 class EditedTrustJourneyTest {
 
@@ -30,6 +32,10 @@ class EditedTrustJourneyTest {
         app.robot.clickOn("#advanced");
         app.interact(() -> role.trustPolicyProperty().set(ECS_ONLY));
         app.waitIdle();
+        // The Role page warns; Next waits for the user to keep the role as it is on purpose.
+        assertThat(app.<Node>find("#newUntrustedNote").isVisible()).isTrue();
+        assertThat(app.wizard().canNextProperty().get()).isFalse();
+        app.robot.clickOn("#acceptUntrustedNew");
         app.next();
         WizardFlows.addSystemPolicy(app, "AliyunOSSReadOnlyAccess");
         app.next();

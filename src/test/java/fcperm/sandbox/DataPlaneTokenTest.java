@@ -6,8 +6,8 @@ import com.aliyuncs.ram.model.v20150501.AttachPolicyToRoleRequest;
 import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
 import com.aliyuncs.sts.model.v20150401.AssumeRoleRequest;
 import com.aliyuncs.sts.model.v20150401.AssumeRoleResponse;
-import fcperm.sandbox.auth.Credentials;
-import fcperm.sandbox.auth.FcSignature;
+import fcperm.sandbox.http.fc.FcSignature;
+import fcperm.sandbox.identity.AccessKeyPair;
 import fcperm.testkit.FcClients;
 import fcperm.testkit.MovableClock;
 import fcperm.testkit.OssClients;
@@ -46,7 +46,7 @@ class DataPlaneTokenTest {
         MovableClock clock = new MovableClock();
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.of(dataDir).withClock(clock))) {
             TestSandbox clients = TestSandbox.around(sandbox);
-            Credentials alice = RamUsersTest.userWithKey(clients, "alice");
+            AccessKeyPair alice = RamUsersTest.userWithKey(clients, "alice");
             StsSessionsTest.attachSystemPolicyToUser(clients, "AliyunSTSAssumeRoleAccess", "alice");
             CreateRoleRequest role = clients.createRole("data-plane");
             role.setAssumeRolePolicyDocument(StsSessionsTest.accountTrust(clients));
@@ -64,9 +64,9 @@ class DataPlaneTokenTest {
             assume.setRoleSessionName("short");
             assume.setDurationSeconds(900L);
             AssumeRoleResponse.Credentials issued = call(clients.of(alice), assume).getCredentials();
-            Credentials session = new Credentials(issued.getAccessKeyId(), issued.getAccessKeySecret(),
+            AccessKeyPair session = new AccessKeyPair(issued.getAccessKeyId(), issued.getAccessKeySecret(),
                     Optional.of(issued.getSecurityToken()), Optional.empty());
-            Credentials wrongToken = new Credentials(session.accessKeyId(), session.accessKeySecret(),
+            AccessKeyPair wrongToken = new AccessKeyPair(session.accessKeyId(), session.accessKeySecret(),
                     Optional.of("CAIS-not-the-token"), Optional.empty());
 
             OSS valid = OssClients.v1(sandbox, session);
@@ -90,7 +90,7 @@ class DataPlaneTokenTest {
     }
 
     /** GetObject tokens/k signed by hand (OSS V1) with the sandbox's time as the Date. */
-    private static HttpResponse<String> signedOssGet(Sandbox sandbox, Credentials credentials, Instant now) throws Exception {
+    private static HttpResponse<String> signedOssGet(Sandbox sandbox, AccessKeyPair credentials, Instant now) throws Exception {
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atZone(ZoneOffset.UTC));
         String token = credentials.securityToken().orElseThrow();
         String stringToSign = "GET\n\n\n" + date + "\nx-oss-security-token:" + token + "\n/tokens/k";
@@ -105,7 +105,7 @@ class DataPlaneTokenTest {
     }
 
     /** ListServices signed by hand with the sandbox's time as the Date. */
-    private static HttpResponse<String> signedFcGet(Sandbox sandbox, Credentials credentials, Instant now) throws Exception {
+    private static HttpResponse<String> signedFcGet(Sandbox sandbox, AccessKeyPair credentials, Instant now) throws Exception {
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atZone(ZoneOffset.UTC));
         String path = "/2016-08-15/services";
         String stringToSign = "GET\n\napplication/json\n" + date + "\nx-fc-account-id:" + sandbox.accountId()

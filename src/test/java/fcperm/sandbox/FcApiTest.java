@@ -18,7 +18,7 @@ import com.aliyuncs.fc.response.CreateServiceResponse;
 import com.aliyuncs.fc.response.GetFunctionCodeResponse;
 import com.aliyuncs.fc.response.GetFunctionResponse;
 import com.aliyuncs.fc.response.ListServicesResponse;
-import fcperm.sandbox.auth.Credentials;
+import fcperm.sandbox.identity.AccessKeyPair;
 import fcperm.sandbox.protocol.Crc64;
 import fcperm.sandbox.testfunctions.Echo;
 import fcperm.testkit.FcClients;
@@ -185,12 +185,12 @@ class FcApiTest {
 
     @Test
     void refusesAWrongSecretWithTheStringToSign() {
-        Credentials root = sandbox.rootCredentials();
-        FunctionComputeClient wrong = FcClients.of(sandbox, Credentials.longTerm(root.accessKeyId(), "not-the-secret"));
+        AccessKeyPair root = sandbox.rootCredentials();
+        FunctionComputeClient wrong = FcClients.of(sandbox, AccessKeyPair.longTerm(root.accessKeyId(), "not-the-secret"));
         var error = failsWith("SignatureNotMatch", () -> wrong.listServices(new ListServicesRequest()));
         assertThat(error.getStatusCode()).isEqualTo(403);
         assertThat(error.getErrorMessage()).contains("/2016-08-15/services");
-        failsWith("InvalidAccessKeyID", () -> FcClients.of(sandbox, Credentials.longTerm("LTAIunknown", "x"))
+        failsWith("InvalidAccessKeyID", () -> FcClients.of(sandbox, AccessKeyPair.longTerm("LTAIunknown", "x"))
                 .listServices(new ListServicesRequest()));
     }
 }

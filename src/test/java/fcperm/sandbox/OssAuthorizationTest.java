@@ -4,7 +4,7 @@ import com.aliyun.oss.OSS;
 import com.aliyun.oss.model.ListObjectsRequest;
 import com.aliyuncs.ram.model.v20150501.AttachPolicyToUserRequest;
 import com.aliyuncs.ram.model.v20150501.CreatePolicyRequest;
-import fcperm.sandbox.auth.Credentials;
+import fcperm.sandbox.identity.AccessKeyPair;
 import fcperm.testkit.OssClients;
 import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class OssAuthorizationTest {
     static final TestSandbox sandbox = new TestSandbox();
 
     private static OSS userWithPolicy(String user, String document) {
-        Credentials credentials = RamUsersTest.userWithKey(sandbox, user);
+        AccessKeyPair credentials = RamUsersTest.userWithKey(sandbox, user);
         CreatePolicyRequest create = sandbox.local(new CreatePolicyRequest());
         create.setPolicyName(user + "-policy");
         create.setPolicyDocument(document);

@@ -15,7 +15,7 @@ import com.aliyun.oss.model.OSSObjectSummary;
 import com.aliyun.oss.model.ObjectListing;
 import com.aliyun.oss.model.ObjectMetadata;
 import com.aliyun.oss.model.PutObjectResult;
-import fcperm.sandbox.auth.Credentials;
+import fcperm.sandbox.identity.AccessKeyPair;
 import fcperm.sandbox.protocol.Crc64;
 import fcperm.testkit.OssClients;
 import fcperm.testkit.TestSandbox;
@@ -33,6 +33,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -185,6 +188,23 @@ class OssTest {
     }
 
     @Test
+    void aBadlySignedBatchDeleteIsRefusedForItsSignatureBeforeItsBodyIsRead() throws Exception {
+        oss.createBucket("batch");
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
+        HttpRequest badlySigned = HttpRequest.newBuilder(sandbox.sandbox().endpoints().oss().resolve("/batch?delete"))
+                .header("Date", date)
+                .header("Content-Type", "application/xml")
+                .header("Authorization", "OSS " + sandbox.sandbox().rootCredentials().accessKeyId() + ":bm90LWEtc2lnbmF0dXJl")
+                .POST(HttpRequest.BodyPublishers.ofString("this is not XML <"))
+                .build();
+
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(badlySigned, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("<Code>SignatureDoesNotMatch</Code>").doesNotContain("MalformedXML");
+    }
+
+    @Test
     void placesBucketsInResourceGroupsAndReportsThem() {
         CreateBucketRequest create = new CreateBucketRequest("grouped");
         oss.createBucket(create);
@@ -205,8 +225,8 @@ class OssTest {
         } finally {
             v4.shutdown();
         }
-        Credentials root = sandbox.sandbox().rootCredentials();
-        OSS wrong = OssClients.v1(sandbox.sandbox(), Credentials.longTerm(root.accessKeyId(), "wrong-secret"));
+        AccessKeyPair root = sandbox.sandbox().rootCredentials();
+        OSS wrong = OssClients.v1(sandbox.sandbox(), AccessKeyPair.longTerm(root.accessKeyId(), "wrong-secret"));
         try {
             var error = failsWith("SignatureDoesNotMatch", () -> wrong.getObject("signed-v4", "k"));
             assertThat(error.getRawResponseError()).contains("<StringToSign>GET\n")
@@ -303,7 +323,7 @@ class OssTest {
     void takesTheBucketFromAVirtualHostedHostHeader() throws Exception {
         oss.createBucket("virtual");
         oss.putObject("virtual", "dir/v.txt", new ByteArrayInputStream("hosted".getBytes(StandardCharsets.UTF_8)));
-        Credentials root = sandbox.sandbox().rootCredentials();
+        AccessKeyPair root = sandbox.sandbox().rootCredentials();
         String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
         String stringToSign = "GET\n\n\n" + date + "\n/virtual/dir/v.txt";
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");

@@ -18,7 +18,7 @@ import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fcperm.probe.ProbePackage;
-import fcperm.sandbox.auth.Credentials;
+import fcperm.sandbox.identity.AccessKeyPair;
 import fcperm.testkit.FcClients;
 import fcperm.testkit.OssClients;
 import fcperm.testkit.TestSandbox;
@@ -191,7 +191,7 @@ class ProbeEndToEndTest {
     @Test
     void bindingARoleNeedsRamPassRole() throws Exception {
         fcRole("to-pass");
-        Credentials deployer = RamUsersTest.userWithKey(sandbox, "deployer");
+        AccessKeyPair deployer = RamUsersTest.userWithKey(sandbox, "deployer");
         customPolicy("fc-only", "{\"Version\":\"1\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"fc:*\",\"Resource\":\"*\"}]}");
         AttachPolicyToUserRequest attach = sandbox.local(new AttachPolicyToUserRequest());
         attach.setPolicyType("Custom");

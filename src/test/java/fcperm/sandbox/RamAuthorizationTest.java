@@ -11,7 +11,7 @@ import com.aliyuncs.ram.model.v20150501.ListPoliciesResponse;
 import com.aliyuncs.ram.model.v20150501.ListRolesRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fcperm.sandbox.auth.Credentials;
+import fcperm.sandbox.identity.AccessKeyPair;
 import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class RamAuthorizationTest {
 
     @RegisterExtension
     static final TestSandbox sandbox = new TestSandbox();
-    private static Credentials readerKey;
+    private static AccessKeyPair readerKey;
     private static IAcsClient reader;
     private static IAcsClient builder;
 

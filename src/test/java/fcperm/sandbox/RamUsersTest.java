@@ -17,7 +17,7 @@ import com.aliyuncs.ram.model.v20150501.ListUsersRequest;
 import com.aliyuncs.ram.model.v20150501.ListUsersResponse;
 import com.aliyuncs.sts.model.v20150401.GetCallerIdentityRequest;
 import com.aliyuncs.sts.model.v20150401.GetCallerIdentityResponse;
-import fcperm.sandbox.auth.Credentials;
+import fcperm.sandbox.identity.AccessKeyPair;
 import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,12 +42,12 @@ class RamUsersTest {
     }
 
     /** Creates a user and an AccessKey for it, as a user would through the SDK. */
-    static Credentials userWithKey(TestSandbox sandbox, String name) {
+    static AccessKeyPair userWithKey(TestSandbox sandbox, String name) {
         call(sandbox.root(), createUser(sandbox, name));
         CreateAccessKeyRequest key = sandbox.local(new CreateAccessKeyRequest());
         key.setUserName(name);
         CreateAccessKeyResponse.AccessKey created = call(sandbox.root(), key).getAccessKey();
-        return Credentials.longTerm(created.getAccessKeyId(), created.getAccessKeySecret());
+        return AccessKeyPair.longTerm(created.getAccessKeyId(), created.getAccessKeySecret());
     }
 
     @Test
@@ -82,7 +82,7 @@ class RamUsersTest {
 
     @Test
     void aUsersKeySignsRequestsAsThatUser() {
-        Credentials carol = userWithKey(sandbox, "carol");
+        AccessKeyPair carol = userWithKey(sandbox, "carol");
 
         GetCallerIdentityResponse identity = call(sandbox.of(carol), sandbox.local(new GetCallerIdentityRequest()));
 
@@ -93,7 +93,7 @@ class RamUsersTest {
 
     @Test
     void aUserWithoutPoliciesIsRefusedWithTheDeniedActionInTheDetail() {
-        Credentials dave = userWithKey(sandbox, "dave");
+        AccessKeyPair dave = userWithKey(sandbox, "dave");
 
         ClientException error = failsWith("NoPermission",
                 () -> sandbox.of(dave).getAcsResponse(sandbox.local(new ListRolesRequest())));
@@ -102,7 +102,7 @@ class RamUsersTest {
 
     @Test
     void accessKeysAreListedWithoutSecretsLimitedToTwoAndDeletable() {
-        Credentials erin = userWithKey(sandbox, "erin");
+        AccessKeyPair erin = userWithKey(sandbox, "erin");
         CreateAccessKeyRequest second = sandbox.local(new CreateAccessKeyRequest());
         second.setUserName("erin");
         call(sandbox.root(), second);
@@ -125,7 +125,7 @@ class RamUsersTest {
 
     @Test
     void aUserWithKeysOrPoliciesCannotBeDeleted() {
-        Credentials frank = userWithKey(sandbox, "frank");
+        AccessKeyPair frank = userWithKey(sandbox, "frank");
         DeleteUserRequest deleteUser = sandbox.local(new DeleteUserRequest());
         deleteUser.setUserName("frank");
 

@@ -1,7 +1,7 @@
 package fcperm.sandbox;
 
-import fcperm.sandbox.auth.Credentials;
-import fcperm.sandbox.auth.RpcSignature;
+import fcperm.sandbox.http.rpc.RpcSignature;
+import fcperm.sandbox.identity.AccessKeyPair;
 
 import java.io.IOException;
 import java.net.URI;
@@ -33,7 +33,7 @@ final class RawRpc {
     }
 
     /** The common parameters of a signed call, ready for business parameters and {@link #sign}. */
-    static Map<String, String> common(String version, String action, Credentials credentials) {
+    static Map<String, String> common(String version, String action, AccessKeyPair credentials) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("Action", action);
         parameters.put("Version", version);

@@ -10,7 +10,7 @@ import com.aliyuncs.ram.model.v20150501.ListPoliciesForRoleResponse;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForUserRequest;
 import com.aliyuncs.ram.model.v20150501.ListPoliciesForUserResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import fcperm.sandbox.auth.Credentials;
+import fcperm.sandbox.identity.AccessKeyPair;
 import fcperm.testkit.FcClients;
 import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.BeforeAll;
@@ -259,7 +259,7 @@ class ResourceManagerAttachmentsTest {
 
     @Test
     void aGroupScopeGrantAppliesOnlyToResourcesInThatGroup() throws Exception {
-        Credentials bob = RamUsersTest.userWithKey(sandbox, "bob");
+        AccessKeyPair bob = RamUsersTest.userWithKey(sandbox, "bob");
         var fcRoot = FcClients.of(sandbox.sandbox(), sandbox.sandbox().rootCredentials());
         CreateServiceRequest service = new CreateServiceRequest();
         service.setServiceName("grouped-service");

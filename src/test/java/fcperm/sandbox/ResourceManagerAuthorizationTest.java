@@ -6,7 +6,7 @@ import com.aliyuncs.sts.model.v20150401.AssumeRoleRequest;
 import com.aliyuncs.sts.model.v20150401.AssumeRoleResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fcperm.sandbox.auth.Credentials;
+import fcperm.sandbox.identity.AccessKeyPair;
 import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class ResourceManagerAuthorizationTest {
     @RegisterExtension
     static final TestSandbox sandbox = new TestSandbox();
     private static final ResourceManagerCalls rm = new ResourceManagerCalls(sandbox);
-    private static Credentials readerKey;
+    private static AccessKeyPair readerKey;
     private static IAcsClient reader;
 
     @BeforeAll
@@ -103,7 +103,7 @@ class ResourceManagerAuthorizationTest {
 
     @Test
     void aRoleSessionIsHeldToTheGrantsMadeThroughResourceManager() throws Exception {
-        Credentials alice = RamUsersTest.userWithKey(sandbox, "alice");
+        AccessKeyPair alice = RamUsersTest.userWithKey(sandbox, "alice");
         StsSessionsTest.attachSystemPolicyToUser(sandbox, "AliyunSTSAssumeRoleAccess", "alice");
         CreateRoleRequest role = sandbox.local(new CreateRoleRequest());
         role.setRoleName("group-viewer");
@@ -112,7 +112,7 @@ class ResourceManagerAuthorizationTest {
         assume.setRoleArn(call(sandbox.root(), role).getRole().getArn());
         assume.setRoleSessionName("viewing");
         AssumeRoleResponse.Credentials issued = call(sandbox.of(alice), assume).getCredentials();
-        IAcsClient session = sandbox.of(new Credentials(issued.getAccessKeyId(), issued.getAccessKeySecret(),
+        IAcsClient session = sandbox.of(new AccessKeyPair(issued.getAccessKeyId(), issued.getAccessKeySecret(),
                 Optional.of(issued.getSecurityToken()), Optional.empty()));
         String viewer = rm.rolePrincipal("group-viewer");
 

@@ -7,8 +7,8 @@ import com.aliyuncs.sts.model.v20150401.GetCallerIdentityRequest;
 import com.aliyuncs.sts.model.v20150401.GetCallerIdentityResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fcperm.sandbox.auth.Credentials;
-import fcperm.sandbox.auth.RpcSignature;
+import fcperm.sandbox.http.rpc.RpcSignature;
+import fcperm.sandbox.identity.AccessKeyPair;
 import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class RpcAuthenticationTest {
 
     @Test
     void wrongSecretIsReportedByTheSdkAsInvalidSecretBecauseTheServerStringToSignMatchesItsOwn() {
-        IAcsClient impostor = sandbox.of(Credentials.longTerm(sandbox.sandbox().rootCredentials().accessKeyId(), "not-the-secret"));
+        IAcsClient impostor = sandbox.of(AccessKeyPair.longTerm(sandbox.sandbox().rootCredentials().accessKeyId(), "not-the-secret"));
 
         failsWith("SDK.InvalidAccessKeySecret", () -> impostor.getAcsResponse(sandbox.local(new GetCallerIdentityRequest())));
     }
@@ -75,7 +75,7 @@ class RpcAuthenticationTest {
 
     @Test
     void unknownAccessKeyIsNotFound() {
-        IAcsClient stranger = sandbox.of(Credentials.longTerm("LTAI5tUnknownKey000000000", "secret"));
+        IAcsClient stranger = sandbox.of(AccessKeyPair.longTerm("LTAI5tUnknownKey000000000", "secret"));
 
         ClientException error = failsWith("InvalidAccessKeyId.NotFound",
                 () -> stranger.getAcsResponse(sandbox.local(new GetCallerIdentityRequest())));

@@ -4,7 +4,7 @@ import com.aliyuncs.IAcsClient;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
 import com.aliyuncs.sts.model.v20150401.AssumeRoleRequest;
-import fcperm.sandbox.auth.Credentials;
+import fcperm.sandbox.identity.AccessKeyPair;
 import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class StsAssumeRoleTest {
 
     @BeforeAll
     static void prepare() {
-        Credentials key = RamUsersTest.userWithKey(sandbox, "assumer");
+        AccessKeyPair key = RamUsersTest.userWithKey(sandbox, "assumer");
         user = sandbox.of(key);
         CreateRoleRequest role = sandbox.local(new CreateRoleRequest());
         role.setRoleName("account-trusted");

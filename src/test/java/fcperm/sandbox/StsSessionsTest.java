@@ -10,8 +10,8 @@ import com.aliyuncs.sts.model.v20150401.AssumeRoleRequest;
 import com.aliyuncs.sts.model.v20150401.AssumeRoleResponse;
 import com.aliyuncs.sts.model.v20150401.GetCallerIdentityRequest;
 import com.aliyuncs.sts.model.v20150401.GetCallerIdentityResponse;
-import fcperm.sandbox.auth.Credentials;
-import fcperm.sandbox.auth.IssuedSession;
+import fcperm.sandbox.identity.AccessKeyPair;
+import fcperm.sandbox.identity.IssuedSession;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RoleSessionRefused;
 import fcperm.testkit.TestSandbox;
@@ -40,7 +40,7 @@ class StsSessionsTest {
 
     @BeforeAll
     static void prepare() {
-        Credentials key = RamUsersTest.userWithKey(sandbox, "alice");
+        AccessKeyPair key = RamUsersTest.userWithKey(sandbox, "alice");
         alice = sandbox.of(key);
         attachSystemPolicyToUser(sandbox, "AliyunSTSAssumeRoleAccess", "alice");
         CreateRoleRequest role = sandbox.local(new CreateRoleRequest());
@@ -77,7 +77,7 @@ class StsSessionsTest {
     }
 
     private static IAcsClient sessionClient(AssumeRoleResponse.Credentials credentials) {
-        return sandbox.of(new Credentials(credentials.getAccessKeyId(), credentials.getAccessKeySecret(),
+        return sandbox.of(new AccessKeyPair(credentials.getAccessKeyId(), credentials.getAccessKeySecret(),
                 Optional.of(credentials.getSecurityToken()), Optional.empty()));
     }
 
@@ -162,7 +162,7 @@ class StsSessionsTest {
     void aTokenThatDoesNotBelongToTheKeyIsRejected() {
         AssumeRoleResponse.Credentials first = call(alice, assume(deployerArn, "first")).getCredentials();
         AssumeRoleResponse.Credentials second = call(alice, assume(deployerArn, "second")).getCredentials();
-        IAcsClient mixed = sandbox.of(new Credentials(first.getAccessKeyId(), first.getAccessKeySecret(),
+        IAcsClient mixed = sandbox.of(new AccessKeyPair(first.getAccessKeyId(), first.getAccessKeySecret(),
                 Optional.of(second.getSecurityToken()), Optional.empty()));
 
         failsWith("InvalidSecurityToken.MismatchWithAccessKey",
@@ -172,7 +172,7 @@ class StsSessionsTest {
     @Test
     void aTemporaryKeyWithoutItsTokenIsRejected() {
         AssumeRoleResponse.Credentials credentials = call(alice, assume(deployerArn, "no-token")).getCredentials();
-        IAcsClient withoutToken = sandbox.of(Credentials.longTerm(credentials.getAccessKeyId(), credentials.getAccessKeySecret()));
+        IAcsClient withoutToken = sandbox.of(AccessKeyPair.longTerm(credentials.getAccessKeyId(), credentials.getAccessKeySecret()));
 
         failsWith("MissingSecurityToken", () -> withoutToken.getAcsResponse(sandbox.local(new GetCallerIdentityRequest())));
     }

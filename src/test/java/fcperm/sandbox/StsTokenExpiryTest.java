@@ -4,7 +4,7 @@ import com.aliyuncs.ram.model.v20150501.CreateRoleRequest;
 import com.aliyuncs.sts.model.v20150401.AssumeRoleRequest;
 import com.aliyuncs.sts.model.v20150401.AssumeRoleResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fcperm.sandbox.auth.Credentials;
+import fcperm.sandbox.identity.AccessKeyPair;
 import fcperm.testkit.MovableClock;
 import fcperm.testkit.TestSandbox;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class StsTokenExpiryTest {
         MovableClock clock = new MovableClock();
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.of(dataDir).withClock(clock))) {
             TestSandbox clients = TestSandbox.around(sandbox);
-            Credentials alice = RamUsersTest.userWithKey(clients, "alice");
+            AccessKeyPair alice = RamUsersTest.userWithKey(clients, "alice");
             StsSessionsTest.attachSystemPolicyToUser(clients, "AliyunSTSAssumeRoleAccess", "alice");
             CreateRoleRequest role = clients.createRole("short-lived");
             role.setAssumeRolePolicyDocument(StsSessionsTest.accountTrust(clients));
@@ -43,7 +43,7 @@ class StsTokenExpiryTest {
             assume.setRoleSessionName("fifteen-minutes");
             assume.setDurationSeconds(900L);
             AssumeRoleResponse.Credentials issued = call(clients.of(alice), assume).getCredentials();
-            Credentials session = new Credentials(issued.getAccessKeyId(), issued.getAccessKeySecret(),
+            AccessKeyPair session = new AccessKeyPair(issued.getAccessKeyId(), issued.getAccessKeySecret(),
                     Optional.of(issued.getSecurityToken()), Optional.empty());
             RawRpc raw = new RawRpc(sandbox.endpoints().sts());
 
@@ -60,7 +60,7 @@ class StsTokenExpiryTest {
     }
 
     /** GetCallerIdentity signed as a client whose clock agrees with the sandbox's. */
-    private static Map<String, String> signedAt(Credentials credentials, Instant now) {
+    private static Map<String, String> signedAt(AccessKeyPair credentials, Instant now) {
         Map<String, String> parameters = RawRpc.common("2015-04-01", "GetCallerIdentity", credentials);
         parameters.put("Timestamp", now.truncatedTo(ChronoUnit.SECONDS).toString());
         return RawRpc.sign("GET", parameters, credentials.accessKeySecret());

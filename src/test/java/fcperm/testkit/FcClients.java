@@ -4,7 +4,7 @@ import com.aliyuncs.fc.client.FunctionComputeClient;
 import com.aliyuncs.fc.config.Config;
 import com.aliyuncs.fc.exceptions.ClientException;
 import fcperm.sandbox.Sandbox;
-import fcperm.sandbox.auth.Credentials;
+import fcperm.sandbox.identity.AccessKeyPair;
 import org.assertj.core.api.ThrowableAssert;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,11 +16,11 @@ public final class FcClients {
     private FcClients() {
     }
 
-    public static FunctionComputeClient of(Sandbox sandbox, Credentials credentials) {
+    public static FunctionComputeClient of(Sandbox sandbox, AccessKeyPair credentials) {
         return of(sandbox, credentials, sandbox.region());
     }
 
-    public static FunctionComputeClient of(Sandbox sandbox, Credentials credentials, String region) {
+    public static FunctionComputeClient of(Sandbox sandbox, AccessKeyPair credentials, String region) {
         Config config = new Config(region, sandbox.accountId(), credentials.accessKeyId(),
                 credentials.accessKeySecret(), credentials.securityToken().orElse(null), false);
         config.setEndpoint(sandbox.endpoints().fc(region).toString());

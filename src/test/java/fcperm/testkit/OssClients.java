@@ -7,7 +7,7 @@ import com.aliyun.oss.OSSException;
 import com.aliyun.oss.common.auth.DefaultCredentialProvider;
 import com.aliyun.oss.common.comm.SignVersion;
 import fcperm.sandbox.Sandbox;
-import fcperm.sandbox.auth.Credentials;
+import fcperm.sandbox.identity.AccessKeyPair;
 import org.assertj.core.api.ThrowableAssert;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,14 +19,14 @@ public final class OssClients {
     private OssClients() {
     }
 
-    public static OSS v1(Sandbox sandbox, Credentials credentials) {
+    public static OSS v1(Sandbox sandbox, AccessKeyPair credentials) {
         ClientBuilderConfiguration configuration = new ClientBuilderConfiguration();
         configuration.setMaxErrorRetry(0);
         return new OSSClientBuilder().build(sandbox.endpoints().oss().toString(), credentials.accessKeyId(),
                 credentials.accessKeySecret(), credentials.securityToken().orElse(null), configuration);
     }
 
-    public static OSS v4(Sandbox sandbox, Credentials credentials) {
+    public static OSS v4(Sandbox sandbox, AccessKeyPair credentials) {
         ClientBuilderConfiguration configuration = new ClientBuilderConfiguration();
         configuration.setMaxErrorRetry(0);
         configuration.setSignatureVersion(SignVersion.V4);

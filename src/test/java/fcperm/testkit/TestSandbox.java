@@ -22,7 +22,7 @@ import fcperm.cloud.Endpoints;
 import fcperm.cloud.session.SdkSession;
 import fcperm.sandbox.Sandbox;
 import fcperm.sandbox.SandboxOptions;
-import fcperm.sandbox.auth.Credentials;
+import fcperm.sandbox.identity.AccessKeyPair;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -177,7 +177,7 @@ public final class TestSandbox implements BeforeAllCallback, AfterAllCallback {
         return root;
     }
 
-    public IAcsClient of(Credentials credentials) {
+    public IAcsClient of(AccessKeyPair credentials) {
         DefaultProfile profile = DefaultProfile.getProfile(sandbox.region(), credentials.accessKeyId(),
                 credentials.accessKeySecret());
         HttpClientConfig config = HttpClientConfig.getDefault();

@@ -143,7 +143,7 @@ public final class Evaluator {
         List<DecidingStatement> allows = new ArrayList<>();
         for (CompiledPolicy.CompiledStatement statement : compile(trustPolicy).statements) {
             if (statement.trusts(request, action, caller)) {
-                DecidingStatement deciding = new DecidingStatement(TRUST_POLICY_NAME, "", "trust", statement.index,
+                DecidingStatement deciding = new DecidingStatement(TRUST_POLICY_NAME, "", StatementScope.Inline.TRUST, statement.index,
                         PolicyType.AssumeRolePolicy);
                 (statement.effect == Effect.DENY ? denies : allows).add(deciding);
             }
@@ -169,7 +169,8 @@ public final class Evaluator {
             for (CompiledPolicy.CompiledStatement statement : compile(applicable.policy().document()).statements) {
                 if (statement.matches(request, action)) {
                     AttachedPolicy policy = applicable.policy();
-                    String scope = applicable.type() == PolicyType.SessionPolicy ? "session" : policy.scope().label();
+                    StatementScope scope = applicable.type() == PolicyType.SessionPolicy
+                            ? StatementScope.Inline.SESSION : StatementScope.attached(policy.scope());
                     DecidingStatement deciding = new DecidingStatement(policy.name(), policy.versionId(), scope,
                             statement.index, applicable.type());
                     (statement.effect == Effect.DENY ? denies : allows).add(deciding);
@@ -198,12 +199,14 @@ public final class Evaluator {
 
     private static String where(List<DecidingStatement> deciding) {
         DecidingStatement first = deciding.get(0);
-        String scope = switch (first.scope()) {
-            case "account" -> "attached to the account";
-            case "session" -> "the session policy";
-            case "trust" -> "the trust policy";
-            default -> "attached to resource group " + first.scope();
-        };
+        String scope;
+        if (first.scope() instanceof StatementScope.Inline inline) {
+            scope = "the " + inline.label() + " policy";
+        } else if (((StatementScope.Attached) first.scope()).scope() instanceof PolicyScope.ResourceGroup group) {
+            scope = "attached to resource group " + group.id();
+        } else {
+            scope = "attached to the account";
+        }
         String more = deciding.size() > 1 ? " and " + (deciding.size() - 1) + " more" : "";
         return "statement " + first.statementIndex() + " of " + first.policyName()
                 + (first.versionId().isEmpty() ? "" : " (" + first.versionId() + ")") + ", " + scope + more;

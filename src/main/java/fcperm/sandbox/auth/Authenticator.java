@@ -1,7 +1,7 @@
 package fcperm.sandbox.auth;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
+import fcperm.sandbox.identity.Identities;
+import fcperm.sandbox.identity.SigningKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,8 +56,7 @@ public final class Authenticator {
         if (presented.isEmpty() || presented.get().isEmpty()) {
             throw new AuthenticationException(AuthFailure.SECURITY_TOKEN_MISSING, "");
         }
-        if (!MessageDigest.isEqual(presented.get().getBytes(StandardCharsets.UTF_8),
-                key.securityToken().orElseThrow().getBytes(StandardCharsets.UTF_8))) {
+        if (!Hmac.same(key.securityToken().orElseThrow(), presented.get())) {
             throw new AuthenticationException(AuthFailure.SECURITY_TOKEN_MISMATCH, "");
         }
         if (!now.isBefore(key.expiration().orElseThrow())) {

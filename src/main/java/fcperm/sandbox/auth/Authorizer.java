@@ -4,12 +4,16 @@ import fcperm.policy.eval.AccessRequest;
 import fcperm.policy.eval.AttachedPolicy;
 import fcperm.policy.eval.Decision;
 import fcperm.policy.eval.Evaluator;
-import fcperm.policy.eval.Outcome;
 import fcperm.policy.eval.PolicyScope;
 import fcperm.policy.eval.TrustedPrincipal;
 import fcperm.policy.model.PolicyDocument;
 import fcperm.policy.parse.ParseResult;
 import fcperm.policy.parse.PolicyParser;
+import fcperm.sandbox.identity.Arn;
+import fcperm.sandbox.identity.Caller;
+import fcperm.sandbox.identity.GrantedPolicy;
+import fcperm.sandbox.identity.PrincipalPolicies;
+import fcperm.sandbox.identity.RoleTrust;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,8 +49,8 @@ public final class Authorizer {
         this.evaluator = evaluator;
     }
 
-    public AccessDecision check(Principal principal, List<RequiredPermission> permissions, RequestContext context) {
-        if (principal instanceof Principal.AccountRoot) {
+    public AccessDecision check(Caller principal, List<RequiredPermission> permissions, RequestContext context) {
+        if (principal instanceof Caller.AccountRoot) {
             return AccessDecision.allow("the account's root key is not subject to RAM policies");
         }
         if (permissions.isEmpty()) {
@@ -57,8 +61,7 @@ public final class Authorizer {
         for (RequiredPermission permission : permissions) {
             Decision decision = evaluator.evaluate(request(principal, permission, context), attached, session);
             if (!decision.allowed()) {
-                return AccessDecision.deny(permission, decision.outcome() == Outcome.EXPLICIT_DENY,
-                        decision.policyType().name(), decision.explanation());
+                return AccessDecision.deny(permission, decision.outcome(), decision.policyType(), decision.explanation());
             }
         }
         return AccessDecision.allow("allowed by the principal's policies");
@@ -73,9 +76,9 @@ public final class Authorizer {
             principal = new TrustedPrincipal.Service(service.name());
             principalArn = service.name();
         } else {
-            Principal who = ((TrustedCaller.Of) caller).principal();
+            Caller who = ((TrustedCaller.Of) caller).principal();
             List<String> arns = new ArrayList<>();
-            if (who instanceof Principal.RoleSession session) {
+            if (who instanceof Caller.RoleSession session) {
                 arns.add(session.roleArn());
             }
             arns.add(who.arn());
@@ -84,13 +87,13 @@ public final class Authorizer {
         }
         Map<String, List<String>> keys = contextKeys(context);
         keys.put("acs:PrincipalARN", List.of(principalArn));
-        AccessRequest request = new AccessRequest("sts:AssumeRole", "acs:ram::" + accountId + ":role/" + role.roleName(),
+        AccessRequest request = new AccessRequest("sts:AssumeRole", Arn.role(accountId, role.roleName()).toString(),
                 principalArn, null, keys);
         return evaluator.evaluateTrust(request, trust, principal).allowed();
     }
 
 
-    private List<AttachedPolicy> attachedPolicies(Principal principal) {
+    private List<AttachedPolicy> attachedPolicies(Caller principal) {
         List<AttachedPolicy> attached = new ArrayList<>();
         for (GrantedPolicy granted : policies.of(principal)) {
             PolicyScope scope = granted.scope().equals(principal.accountId())
@@ -101,17 +104,17 @@ public final class Authorizer {
         return attached;
     }
 
-    private Optional<AttachedPolicy> sessionPolicy(Principal principal) {
-        if (principal instanceof Principal.RoleSession session && session.sessionPolicy().isPresent()) {
+    private Optional<AttachedPolicy> sessionPolicy(Caller principal) {
+        if (principal instanceof Caller.RoleSession session && session.sessionPolicy().isPresent()) {
             return Optional.of(new AttachedPolicy("session policy", "", PolicyScope.account(),
                     document(session.sessionPolicy().get(), PolicyParser.Kind.PERMISSION)));
         }
         return Optional.empty();
     }
 
-    private AccessRequest request(Principal principal, RequiredPermission permission, RequestContext context) {
+    private AccessRequest request(Caller principal, RequiredPermission permission, RequestContext context) {
         Map<String, List<String>> keys = contextKeys(context);
-        keys.put("acs:PrincipalARN", List.of(principal instanceof Principal.RoleSession session
+        keys.put("acs:PrincipalARN", List.of(principal instanceof Caller.RoleSession session
                 ? session.roleArn() : principal.arn()));
         keys.putAll(permission.context());
         return new AccessRequest(permission.action(), permission.resource(), principal.arn(),

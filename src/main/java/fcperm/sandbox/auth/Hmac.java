@@ -1,25 +1,31 @@
 package fcperm.sandbox.auth;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** The keyed hashes the cloud's signatures are made of (RPC v1 and OSS V1: SHA-1; FC and OSS V4: SHA-256). */
-final class Hmac {
+public final class Hmac {
 
     private Hmac() {
     }
 
-    static byte[] sha1(byte[] key, String data) {
+    public static byte[] sha1(byte[] key, String data) {
         return compute("HmacSHA1", key, data);
     }
 
-    static byte[] sha256(byte[] key, String data) {
+    public static byte[] sha256(byte[] key, String data) {
         return compute("HmacSHA256", key, data);
     }
 
-    static byte[] utf8(String text) {
+    /** Whether two signatures (or tokens) are the same, in time that does not depend on where they differ. */
+    public static boolean same(String expected, String provided) {
+        return MessageDigest.isEqual(utf8(expected), utf8(provided));
+    }
+
+    public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 

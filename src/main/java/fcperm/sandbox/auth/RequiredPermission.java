@@ -1,5 +1,6 @@
 package fcperm.sandbox.auth;
 
+import fcperm.sandbox.identity.Arn;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,10 @@ public record RequiredPermission(String action, String resource, String resource
 
     public static RequiredPermission of(String action, String resource) {
         return new RequiredPermission(action, resource, null, Map.of());
+    }
+
+    public static RequiredPermission of(String action, Arn resource) {
+        return of(action, resource.toString());
     }
 
     public static RequiredPermission inGroup(String action, String resource, String resourceGroupId) {

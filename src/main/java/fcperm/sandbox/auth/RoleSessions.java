@@ -1,6 +1,11 @@
 package fcperm.sandbox.auth;
 
-import fcperm.sandbox.store.Database;
+import fcperm.sandbox.identity.AccessKeyPair;
+import fcperm.sandbox.identity.Arn;
+import fcperm.sandbox.identity.Caller;
+import fcperm.sandbox.identity.Identities;
+import fcperm.sandbox.identity.IssuedSession;
+import fcperm.sandbox.identity.RoleTrust;
 import fcperm.sandbox.store.RandomIds;
 
 import java.time.Clock;
@@ -20,13 +25,11 @@ public final class RoleSessions {
     /** How long FC's credentials for a function last (FC documents 36 hours, beyond a role's MaxSessionDuration). */
     public static final Duration SERVICE_SESSION = Duration.ofHours(36);
 
-    private final Database database;
     private final Identities identities;
     private final Authorizer authorizer;
     private final Clock clock;
 
-    public RoleSessions(Database database, Identities identities, Authorizer authorizer, Clock clock) {
-        this.database = database;
+    public RoleSessions(Identities identities, Authorizer authorizer, Clock clock) {
         this.identities = identities;
         this.authorizer = authorizer;
         this.clock = clock;
@@ -36,7 +39,7 @@ public final class RoleSessions {
      * A principal assumes {@code roleName}. {@code duration} must not exceed the role's MaxSessionDuration;
      * {@code sessionPolicy} (JSON, already validated) narrows the session's permissions.
      */
-    public IssuedSession assume(Principal caller, String roleName, String sessionName, Duration duration,
+    public IssuedSession assume(Caller caller, String roleName, String sessionName, Duration duration,
                                 Optional<String> sessionPolicy, RequestContext context) {
         RoleTrust role = trustedRole(roleName, new TrustedCaller.Of(caller), context);
         if (duration.getSeconds() > role.maxSessionDuration()) {
@@ -70,19 +73,11 @@ public final class RoleSessions {
         String accessKeyId = "STS." + RandomIds.alphanumeric(25);
         String secret = RandomIds.alphanumeric(44);
         String token = "CAIS" + RandomIds.alphanumeric(300);
-        database.transaction(tx -> {
-            // sessions long expired are of no use to anyone; keep the table small
-            tx.update("DELETE FROM sts_session WHERE expires_at < ?", now.minus(Duration.ofDays(1)).getEpochSecond());
-            return tx.update("INSERT INTO sts_session (access_key_id, secret, security_token, role_id, role_name,"
-                            + " session_name, session_policy, issued_to, expires_at, created_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    accessKeyId, secret, token, role.roleId(), role.roleName(), sessionName,
-                    sessionPolicy.orElse(null), issuedTo, expiration.getEpochSecond(), now.toString());
-        });
+        AccessKeyPair credentials = new AccessKeyPair(accessKeyId, secret, Optional.of(token), Optional.of(expiration));
+        identities.storeSession(credentials, role, sessionName, sessionPolicy, issuedTo, now);
         String accountId = identities.account().id();
-        return new IssuedSession(
-                new Credentials(accessKeyId, secret, Optional.of(token), Optional.of(expiration)),
-                "acs:ram::" + accountId + ":role/" + role.roleName() + "/" + sessionName,
+        return new IssuedSession(credentials,
+                Arn.ram(accountId, "role/" + role.roleName() + "/" + sessionName).toString(),
                 role.roleId() + ":" + sessionName);
     }
 }

@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RequiredPermission;
+import fcperm.sandbox.http.fc.FcErrors;
+import fcperm.sandbox.http.fc.FcOperation;
+import fcperm.sandbox.http.fc.FcRequest;
+import fcperm.sandbox.http.fc.FcResponse;
+import fcperm.sandbox.http.fc.FcWire;
+import fcperm.sandbox.identity.Arn;
 import fcperm.sandbox.protocol.ApiError;
 import fcperm.sandbox.runtime.InvocationResult;
 
@@ -24,9 +30,8 @@ import java.util.function.Function;
  * FC 2.0's operation table (API version 2016-08-15): which method and path is which operation, the RAM permission
  * each needs ({@code acs:fc:<region>:<uid>:services/<svc>[/functions/<fn>]}), and how its JSON is read and written.
  */
-public final class FcApi {
+public final class FcApi implements FcOperation.Table {
 
-    public static final String VERSION_PREFIX = "/2016-08-15";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int LOG_TAIL_BYTES = 4096;
     private static final int DEFAULT_LIMIT = 20;
@@ -34,10 +39,6 @@ public final class FcApi {
 
     /** A route: method + path shape (literal segments, and {service}/{function} placeholders). */
     private record Route(String method, List<String> shape, FcOperation operation) {
-    }
-
-    /** A matched route with its path parameters. */
-    public record Match(FcOperation operation, Map<String, String> pathParameters) {
     }
 
     private final FcService service;
@@ -87,10 +88,11 @@ public final class FcApi {
     }
 
     /**
-     * The operation for {@code method} and {@code path} (decoded, without {@link #VERSION_PREFIX}), or
+     * The operation for {@code method} and {@code path} (decoded, without {@link FcWire#VERSION_PREFIX}), or
      * PathNotSupported. A service segment may carry a qualifier ({@code svc.LATEST}); the sandbox has only LATEST.
      */
-    public Match match(String method, String path) {
+    @Override
+    public FcOperation.Match match(String method, String path) {
         List<String> segments = Arrays.asList(path.replaceAll("^/+|/+$", "").split("/"));
         for (Route route : routes) {
             if (!route.method().equals(method) || route.shape().size() != segments.size()) {
@@ -116,10 +118,10 @@ public final class FcApi {
                     }
                     parameters.put("service", serviceSegment.substring(0, serviceSegment.indexOf('.')));
                 }
-                return new Match(route.operation(), parameters);
+                return new FcOperation.Match(route.operation(), parameters);
             }
         }
-        throw FcErrors.pathNotSupported(method, VERSION_PREFIX + path);
+        throw FcErrors.pathNotSupported(method, FcWire.VERSION_PREFIX + path);
     }
 
     // ---- permissions
@@ -171,13 +173,13 @@ public final class FcApi {
     }
 
     private String arn(FcRequest request, String resource) {
-        return "acs:fc:" + request.region() + ":" + service.accountId() + ":" + resource;
+        return Arn.fc(request.region(), service.accountId(), resource).toString();
     }
 
     // ---- services
 
     private FcResponse listServices(FcRequest request, RequestContext context) {
-        Page<FcServiceRecord> page = service.listServices(request.region(), request.query("prefix").orElse(""),
+        TokenPage<FcServiceRecord> page = service.listServices(request.region(), request.query("prefix").orElse(""),
                 request.query("startKey").orElse(""), request.query("nextToken").orElse(""), limit(request));
         ObjectNode body = JSON.createObjectNode();
         ArrayNode services = body.putArray("services");
@@ -254,7 +256,7 @@ public final class FcApi {
     // ---- functions
 
     private FcResponse listFunctions(FcRequest request, RequestContext context) {
-        Page<FcFunctionRecord> page = service.listFunctions(request.region(), request.path("service"),
+        TokenPage<FcFunctionRecord> page = service.listFunctions(request.region(), request.path("service"),
                 request.query("prefix").orElse(""), request.query("startKey").orElse(""),
                 request.query("nextToken").orElse(""), limit(request));
         ObjectNode body = JSON.createObjectNode();

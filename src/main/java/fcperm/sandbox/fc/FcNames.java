@@ -1,5 +1,6 @@
 package fcperm.sandbox.fc;
 
+import fcperm.sandbox.http.fc.FcErrors;
 import java.util.Set;
 import java.util.regex.Pattern;
 

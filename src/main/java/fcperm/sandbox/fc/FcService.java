@@ -1,9 +1,12 @@
 package fcperm.sandbox.fc;
 
-import fcperm.sandbox.auth.IssuedSession;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RoleSessionRefused;
 import fcperm.sandbox.auth.RoleSessions;
+import fcperm.sandbox.http.fc.FcErrors;
+import fcperm.sandbox.identity.Arn;
+import fcperm.sandbox.identity.IssuedSession;
+import fcperm.sandbox.identity.ResourceMembership;
 import fcperm.sandbox.protocol.Crc64;
 import fcperm.sandbox.runtime.FunctionRuntime;
 import fcperm.sandbox.runtime.FunctionSpec;
@@ -32,8 +35,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Function Compute 2.0's rules: services and functions per region, binding a role (which FC must be able to
@@ -43,7 +44,6 @@ import java.util.regex.Pattern;
 public final class FcService implements AutoCloseable {
 
     public static final String FC_SERVICE_PRINCIPAL = "fc.aliyuncs.com";
-    private static final Pattern ROLE_ARN = Pattern.compile("acs:ram::(\\d+):role/([^/]+)");
     /** Credentials are reused until this close to their expiry, as FC reuses them across invocations. */
     private static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofHours(1);
     private static final int DEFAULT_MEMORY_MB = 128;
@@ -78,7 +78,7 @@ public final class FcService implements AutoCloseable {
 
     // ---- services
 
-    public Page<FcServiceRecord> listServices(String region, String prefix, String startKey, String nextToken, int limit) {
+    public TokenPage<FcServiceRecord> listServices(String region, String prefix, String startKey, String nextToken, int limit) {
         String from = max(startKey, nextToken);
         List<FcServiceRecord> rows = store.services(region, prefix, from, limit + 1);
         return page(rows, limit, FcServiceRecord::name);
@@ -108,7 +108,7 @@ public final class FcService implements AutoCloseable {
             FcServiceRecord created = new FcServiceRecord(region, name, UUID.randomUUID().toString(),
                     settings.description().orElse(""), role, settings.logProject().orElse(""),
                     settings.logStore().orElse(""), settings.vpcConfigJson().orElse(""),
-                    settings.internetAccess().orElse(true), store.defaultResourceGroup(tx), now, now);
+                    settings.internetAccess().orElse(true), ResourceMembership.defaultGroupId(tx), now, now);
             store.insertService(tx, created);
             return created;
         });
@@ -160,19 +160,17 @@ public final class FcService implements AutoCloseable {
     }
 
     private String roleName(String roleArn) {
-        Matcher matcher = ROLE_ARN.matcher(roleArn);
-        if (!matcher.matches()) {
-            throw FcErrors.invalidArgument("role '" + roleArn + "' is not a RAM role ARN (acs:ram::<account-id>:role/<name>)");
-        }
-        if (!matcher.group(1).equals(accountId)) {
+        Arn role = Arn.parse(roleArn).filter(arn -> arn.roleName().isPresent()).orElseThrow(() -> FcErrors.invalidArgument(
+                "role '" + roleArn + "' is not a RAM role ARN (acs:ram::<account-id>:role/<name>)"));
+        if (!role.accountId().equals(accountId)) {
             throw FcErrors.cannotAssumeRole(roleArn);
         }
-        return matcher.group(2);
+        return role.roleName().orElseThrow();
     }
 
     // ---- functions
 
-    public Page<FcFunctionRecord> listFunctions(String region, String service, String prefix, String startKey,
+    public TokenPage<FcFunctionRecord> listFunctions(String region, String service, String prefix, String startKey,
                                                 String nextToken, int limit) {
         getService(region, service);
         List<FcFunctionRecord> rows = store.functions(region, service, prefix, max(startKey, nextToken), limit + 1);
@@ -371,11 +369,11 @@ public final class FcService implements AutoCloseable {
         }
     }
 
-    private static <T> Page<T> page(List<T> rows, int limit, Function<T, String> name) {
+    private static <T> TokenPage<T> page(List<T> rows, int limit, Function<T, String> name) {
         if (rows.size() > limit) {
-            return new Page<>(List.copyOf(rows.subList(0, limit)), Optional.of(name.apply(rows.get(limit))));
+            return new TokenPage<>(List.copyOf(rows.subList(0, limit)), Optional.of(name.apply(rows.get(limit))));
         }
-        return new Page<>(List.copyOf(rows), Optional.empty());
+        return new TokenPage<>(List.copyOf(rows), Optional.empty());
     }
 
     private static String max(String a, String b) {

@@ -1,22 +1,22 @@
 package fcperm.sandbox.fc;
 
+import fcperm.sandbox.identity.ResourceMembership;
 import fcperm.sandbox.store.Database;
 import fcperm.sandbox.store.JsonColumns;
 import fcperm.sandbox.store.Tx;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** FC services and functions in SQLite, and their services' resource-group membership. */
+/** FC services and functions in SQLite; a service's resource group is kept by the identity plane's membership. */
 final class FcStore {
 
-    private static final String SERVICE_COLUMNS = "s.region_id, s.name, s.id, s.description, s.role, s.log_project,"
-            + " s.log_store, s.vpc_config, s.internet_access, m.resource_group_id, s.created_at, s.updated_at";
-    private static final String SERVICE_FROM = " FROM fc_service s LEFT JOIN resource_membership m"
-            + " ON m.service = 'fc' AND m.resource_type = 'service' AND m.region_id = s.region_id AND m.resource_id = s.name";
+    private static final String SERVICE_SELECT = "SELECT region_id, name, id, description, role, log_project, log_store,"
+            + " vpc_config, internet_access, created_at, updated_at FROM fc_service";
     private static final String FUNCTION_COLUMNS = "region_id, service_name, name, id, description, runtime, handler,"
             + " timeout_seconds, memory_mb, code_size, code_checksum, environment, created_at, updated_at";
 
@@ -31,8 +31,9 @@ final class FcStore {
     }
 
     Optional<FcServiceRecord> service(Tx tx, String region, String name) throws SQLException {
-        return tx.queryOne("SELECT " + SERVICE_COLUMNS + SERVICE_FROM + " WHERE s.region_id = ? AND s.name = ?",
+        Optional<FcServiceRecord> stored = tx.queryOne(SERVICE_SELECT + " WHERE region_id = ? AND name = ?",
                 FcStore::service, region, name);
+        return stored.isEmpty() ? stored : Optional.of(inGroup(tx, stored.get()));
     }
 
     Optional<FcServiceRecord> service(String region, String name) {
@@ -41,9 +42,15 @@ final class FcStore {
 
     /** Services of a region in name order, from {@code startAfterOrAt} (inclusive), at most {@code limit}. */
     List<FcServiceRecord> services(String region, String prefix, String from, int limit) {
-        return database.read(tx -> tx.query("SELECT " + SERVICE_COLUMNS + SERVICE_FROM
-                        + " WHERE s.region_id = ? AND s.name LIKE ? ESCAPE '\\' AND s.name >= ? ORDER BY s.name LIMIT ?",
-                FcStore::service, region, likePrefix(prefix), from, limit));
+        return database.read(tx -> {
+            List<FcServiceRecord> found = new ArrayList<>();
+            for (FcServiceRecord stored : tx.query(SERVICE_SELECT
+                            + " WHERE region_id = ? AND name LIKE ? ESCAPE '\\' AND name >= ? ORDER BY name LIMIT ?",
+                    FcStore::service, region, likePrefix(prefix), from, limit)) {
+                found.add(inGroup(tx, stored));
+            }
+            return found;
+        });
     }
 
     void insertService(Tx tx, FcServiceRecord service) throws SQLException {
@@ -52,9 +59,8 @@ final class FcStore {
                 service.region(), service.name(), service.id(), service.description(), service.role(),
                 service.logProject(), service.logStore(), service.vpcConfigJson(), service.internetAccess() ? 1 : 0,
                 service.createdTime(), service.lastModifiedTime());
-        tx.update("INSERT INTO resource_membership (service, resource_type, region_id, resource_id, resource_group_id,"
-                        + " created_at) VALUES ('fc', 'service', ?, ?, ?, ?)",
-                service.region(), service.name(), service.resourceGroupId(), service.createdTime());
+        ResourceMembership.place(tx, grouped(service.region(), service.name()), service.resourceGroupId(),
+                service.createdTime());
     }
 
     void updateService(Tx tx, FcServiceRecord service) throws SQLException {
@@ -66,19 +72,12 @@ final class FcStore {
     }
 
     void deleteService(Tx tx, String region, String name) throws SQLException {
-        tx.update("DELETE FROM resource_membership WHERE service = 'fc' AND resource_type = 'service'"
-                + " AND region_id = ? AND resource_id = ?", region, name);
+        ResourceMembership.remove(tx, grouped(region, name));
         tx.update("DELETE FROM fc_service WHERE region_id = ? AND name = ?", region, name);
     }
 
     long functionCount(Tx tx, String region, String service) throws SQLException {
         return tx.number("SELECT COUNT(*) FROM fc_function WHERE region_id = ? AND service_name = ?", region, service);
-    }
-
-    /** The account's default resource group, where new services are placed. */
-    String defaultResourceGroup(Tx tx) throws SQLException {
-        return tx.queryOne("SELECT id FROM resource_group WHERE is_default = 1", row -> row.getString(1))
-                .orElseThrow(() -> new IllegalStateException("the account has no default resource group"));
     }
 
     Optional<FcFunctionRecord> function(Tx tx, String region, String service, String name) throws SQLException {
@@ -95,11 +94,6 @@ final class FcStore {
                         + " WHERE region_id = ? AND service_name = ? AND name LIKE ? ESCAPE '\\' AND name >= ?"
                         + " ORDER BY name LIMIT ?",
                 FcStore::function, region, service, likePrefix(prefix), from, limit));
-    }
-
-    /** Whether any function still uses the code package with this checksum. */
-    boolean codeInUse(String checksum) {
-        return database.read(tx -> tx.exists("SELECT 1 FROM fc_function WHERE code_checksum = ?", checksum));
     }
 
     void insertFunction(Tx tx, FcFunctionRecord function) throws SQLException {
@@ -127,7 +121,18 @@ final class FcStore {
     private static FcServiceRecord service(ResultSet row) throws SQLException {
         return new FcServiceRecord(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
                 row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getInt(9) != 0,
-                row.getString(10), row.getString(11), row.getString(12));
+                null, row.getString(10), row.getString(11));
+    }
+
+    private static ResourceMembership.Resource grouped(String region, String serviceName) {
+        return new ResourceMembership.Resource("fc", "service", region, serviceName);
+    }
+
+    private static FcServiceRecord inGroup(Tx tx, FcServiceRecord s) throws SQLException {
+        return new FcServiceRecord(s.region(), s.name(), s.id(), s.description(), s.role(), s.logProject(),
+                s.logStore(), s.vpcConfigJson(), s.internetAccess(),
+                ResourceMembership.groupOf(tx, grouped(s.region(), s.name())).orElse(null),
+                s.createdTime(), s.lastModifiedTime());
     }
 
     private static FcFunctionRecord function(ResultSet row) throws SQLException {

@@ -1,14 +1,13 @@
 package fcperm.sandbox.http;
 
 import fcperm.sandbox.auth.AccessDecision;
-import fcperm.sandbox.auth.Authenticator;
 import fcperm.sandbox.auth.AuthenticationException;
+import fcperm.sandbox.auth.Authenticator;
 import fcperm.sandbox.auth.Authorizer;
-import fcperm.sandbox.auth.Principal;
 import fcperm.sandbox.auth.RequestContext;
-import fcperm.sandbox.auth.SigningKey;
+import fcperm.sandbox.identity.Caller;
+import fcperm.sandbox.identity.SigningKey;
 import fcperm.sandbox.protocol.ApiError;
-import fcperm.sandbox.protocol.RpcErrors;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -55,10 +54,10 @@ public final class RequestPipeline extends Handler.Abstract {
         final long startNanos = System.nanoTime();
         final RequestContext context;
         WireStyle style;
-        Call call;
+        ServiceCall call;
         SigningKey key;
-        Principal principal;
-        Object result;
+        Caller principal;
+        Reply reply;
         ApiError error;
 
         Exchange(Request request, String requestId, RequestContext context) {
@@ -106,7 +105,7 @@ public final class RequestPipeline extends Handler.Abstract {
             exchange.error = exchange.style.authenticationError(e);
         } catch (RuntimeException e) {
             LOG.error("{} failed at stage '{}'", exchange.requestId, stage, e);
-            exchange.error = RpcErrors.internalError();
+            exchange.error = ApiError.internalError();
         }
         serialize(exchange, response, callback);
         log(exchange, response);
@@ -117,7 +116,7 @@ public final class RequestPipeline extends Handler.Abstract {
         exchange.style = styles.stream().filter(style -> style.accepts(exchange.request)).findFirst().orElse(null);
         if (exchange.style == null) {
             exchange.style = fallback;
-            throw RpcErrors.unsupportedRequest();
+            throw ApiError.unsupportedRequest();
         }
         exchange.call = exchange.style.open(exchange.request, exchange.requestId, regionOf.apply(exchange.request));
     }
@@ -139,13 +138,13 @@ public final class RequestPipeline extends Handler.Abstract {
     }
 
     private void dispatch(Exchange exchange) {
-        exchange.result = exchange.call.invoke(exchange.principal, exchange.context);
+        exchange.reply = exchange.call.invoke(exchange.principal, exchange.context);
     }
 
     private void serialize(Exchange exchange, Response response, Callback callback) {
         try {
             if (exchange.error == null) {
-                exchange.style.writeResult(exchange.call, exchange.result, exchange.requestId, response);
+                exchange.reply.write(exchange.requestId, response);
             } else {
                 exchange.style.writeError(exchange.call, exchange.error, exchange.requestId, exchange.request, response);
             }

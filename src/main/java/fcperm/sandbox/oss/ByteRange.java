@@ -1,5 +1,6 @@
 package fcperm.sandbox.oss;
 
+import fcperm.sandbox.http.oss.OssErrors;
 import java.util.Optional;
 
 /**

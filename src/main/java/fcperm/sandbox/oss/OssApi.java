@@ -1,7 +1,13 @@
 package fcperm.sandbox.oss;
 
-import fcperm.sandbox.auth.OssSignature;
 import fcperm.sandbox.auth.RequiredPermission;
+import fcperm.sandbox.http.oss.OssErrors;
+import fcperm.sandbox.http.oss.OssOperation;
+import fcperm.sandbox.http.oss.OssRequest;
+import fcperm.sandbox.http.oss.OssResponse;
+import fcperm.sandbox.http.oss.OssSignature;
+import fcperm.sandbox.http.oss.OssXml;
+import fcperm.sandbox.identity.Arn;
 import org.w3c.dom.Element;
 
 import java.io.IOException;
@@ -20,101 +26,108 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * OSS's operation table: which method, bucket/key shape and sub-resource is which operation, the RAM permission each
- * needs (OSS actions on {@code acs:oss:*:<uid>:<bucket>[/<key>]}, in the bucket's resource group, with
+ * OSS's operation table ({@link #table()}): which method, target (service, bucket or object) and sub-resource is
+ * which operation, the RAM permission each needs (OSS actions on {@code acs:oss:*:<uid>:<bucket>[/<key>]}, in the bucket's resource group, with
  * {@code oss:Prefix}/{@code oss:Delimiter} for listings), and the XML shapes of wire-protocols.md §5.6.
  */
-public final class OssApi {
-
-    /** One operation. */
-    public record Operation(String name, Function<OssRequest, List<RequiredPermission>> permissions,
-                            Function<OssRequest, OssResponse> run) {
-    }
+public final class OssApi implements OssOperation.Table {
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final OssService service;
+    private final List<Row> rows;
 
     public OssApi(OssService service) {
         this.service = service;
+        this.rows = table();
     }
 
-    public Operation operation(OssRequest request) {
-        String method = request.method();
-        boolean onService = request.bucket().isEmpty();
-        boolean onBucket = !onService && request.key().isEmpty();
-        if (onService) {
-            if (method.equals("GET")) {
-                return new Operation("ListBuckets", r -> List.of(RequiredPermission.of("oss:ListBuckets",
-                        "acs:oss:*:" + service.accountId() + ":*")), this::listBuckets);
-            }
-        } else if (onBucket) {
-            switch (method) {
-                case "PUT" -> {
-                    return request.has("resourceGroup")
-                            ? bucketOp("PutBucketResourceGroup", "oss:PutBucketResourceGroup", this::putBucketResourceGroup)
-                            : request.query().keySet().stream().allMatch(OssSignature::isPresigningParameter)
-                            ? new Operation("PutBucket", r -> List.of(RequiredPermission.of("oss:PutBucket", bucketArn(r))),
-                            this::putBucket)
-                            : unsupported(request);
-                }
-                case "GET" -> {
-                    if (request.has("bucketInfo")) {
-                        return bucketOp("GetBucketInfo", "oss:GetBucketInfo", this::getBucketInfo);
-                    }
-                    if (request.has("location")) {
-                        return bucketOp("GetBucketLocation", "oss:GetBucketLocation", this::getBucketLocation);
-                    }
-                    if (request.has("resourceGroup")) {
-                        return bucketOp("GetBucketResourceGroup", "oss:GetBucketResourceGroup", this::getBucketResourceGroup);
-                    }
-                    if (request.has("acl")) {
-                        return bucketOp("GetBucketAcl", "oss:GetBucketAcl", this::getBucketAcl);
-                    }
-                    return new Operation(request.query("list-type").filter("2"::equals).isPresent() ? "ListObjectsV2" : "ListObjects",
-                            r -> List.of(withGroup("oss:ListObjects", bucketArn(r), r.bucket(), Map.of(
-                                    "oss:Prefix", List.of(r.query("prefix").orElse("")),
-                                    "oss:Delimiter", List.of(r.query("delimiter").orElse(""))))),
-                            this::listObjects);
-                }
-                case "DELETE" -> {
-                    return bucketOp("DeleteBucket", "oss:DeleteBucket", this::deleteBucket);
-                }
-                case "POST" -> {
-                    if (request.has("delete")) {
-                        return deleteMultiple(request);
-                    }
-                }
-                default -> {
-                    return unsupported(request);
-                }
-            }
-        } else if (method.equals("HEAD") && request.has("objectMeta")) {
-            return objectOp("GetObjectMeta", "oss:GetObject", this::headObject);
-        } else if (request.query().keySet().stream().noneMatch(OssApi::isObjectSubresource)) {
-            switch (method) {
-                case "PUT" -> {
-                    return request.header("x-oss-copy-source").isPresent()
-                            ? new Operation("CopyObject", this::copyPermissions, this::copyObject)
-                            : objectOp("PutObject", "oss:PutObject", this::putObject);
-                }
-                case "GET" -> {
-                    return objectOp("GetObject", "oss:GetObject", this::getObject);
-                }
-                case "HEAD" -> {
-                    return objectOp("HeadObject", "oss:GetObject", this::headObject);
-                }
-                case "DELETE" -> {
-                    return objectOp("DeleteObject", "oss:DeleteObject", this::deleteObject);
-                }
-                default -> {
-                    return unsupported(request);
-                }
-            }
+    /** What a request's path names: the service (no bucket), a bucket (no key) or an object. */
+    private enum Target {
+        SERVICE, BUCKET, OBJECT;
+
+        static Target of(OssRequest request) {
+            return request.bucket().isEmpty() ? SERVICE : request.key().isEmpty() ? BUCKET : OBJECT;
         }
-        return unsupported(request);
+    }
+
+    /** One row of the table: the method, the target, what else the request must show, and the operation. */
+    private record Row(String method, Target target, Predicate<OssRequest> when, OssOperation operation) {
+
+        boolean matches(OssRequest request) {
+            return method.equals(request.method()) && target == Target.of(request) && when.test(request);
+        }
+    }
+
+    /** Asked in order; the first row that matches is the operation (so sub-resources come before the plain form). */
+    private List<Row> table() {
+        return List.of(
+                new Row("GET", Target.SERVICE, any(), new OssOperation("ListBuckets",
+                        r -> List.of(RequiredPermission.of("oss:ListBuckets", Arn.oss(service.accountId(), "*"))),
+                        this::listBuckets)),
+
+                new Row("PUT", Target.BUCKET, has("resourceGroup"),
+                        bucketOp("PutBucketResourceGroup", "oss:PutBucketResourceGroup", this::putBucketResourceGroup)),
+                new Row("PUT", Target.BUCKET, OssApi::onlyPresigning, new OssOperation("PutBucket",
+                        r -> List.of(RequiredPermission.of("oss:PutBucket", bucketArn(r))), this::putBucket)),
+                new Row("GET", Target.BUCKET, has("bucketInfo"), bucketOp("GetBucketInfo", "oss:GetBucketInfo", this::getBucketInfo)),
+                new Row("GET", Target.BUCKET, has("location"),
+                        bucketOp("GetBucketLocation", "oss:GetBucketLocation", this::getBucketLocation)),
+                new Row("GET", Target.BUCKET, has("resourceGroup"),
+                        bucketOp("GetBucketResourceGroup", "oss:GetBucketResourceGroup", this::getBucketResourceGroup)),
+                new Row("GET", Target.BUCKET, has("acl"), bucketOp("GetBucketAcl", "oss:GetBucketAcl", this::getBucketAcl)),
+                new Row("GET", Target.BUCKET, OssApi::listTypeTwo, listing("ListObjectsV2")),
+                new Row("GET", Target.BUCKET, any(), listing("ListObjects")),
+                new Row("DELETE", Target.BUCKET, any(), bucketOp("DeleteBucket", "oss:DeleteBucket", this::deleteBucket)),
+                new Row("POST", Target.BUCKET, has("delete"),
+                        new OssOperation("DeleteMultipleObjects", this::deleteMultiplePermissions, this::deleteMultiple)),
+
+                new Row("HEAD", Target.OBJECT, has("objectMeta"), objectOp("GetObjectMeta", "oss:GetObject", this::headObject)),
+                new Row("PUT", Target.OBJECT, plainObject().and(r -> r.header("x-oss-copy-source").isPresent()),
+                        new OssOperation("CopyObject", this::copyPermissions, this::copyObject)),
+                new Row("PUT", Target.OBJECT, plainObject(), objectOp("PutObject", "oss:PutObject", this::putObject)),
+                new Row("GET", Target.OBJECT, plainObject(), objectOp("GetObject", "oss:GetObject", this::getObject)),
+                new Row("HEAD", Target.OBJECT, plainObject(), objectOp("HeadObject", "oss:GetObject", this::headObject)),
+                new Row("DELETE", Target.OBJECT, plainObject(), objectOp("DeleteObject", "oss:DeleteObject", this::deleteObject)));
+    }
+
+    @Override
+    public OssOperation operation(OssRequest request) {
+        return rows.stream().filter(row -> row.matches(request)).findFirst().map(Row::operation)
+                .orElseThrow(() -> OssErrors.notImplemented(request.method() + " with "
+                        + String.join(",", request.query().keySet())));
+    }
+
+    private static Predicate<OssRequest> any() {
+        return request -> true;
+    }
+
+    private static Predicate<OssRequest> has(String subresource) {
+        return request -> request.has(subresource);
+    }
+
+    /** PutBucket carries no sub-resource: its query may hold only a presigned URL's parameters. */
+    private static boolean onlyPresigning(OssRequest request) {
+        return request.query().keySet().stream().allMatch(OssSignature::isPresigningParameter);
+    }
+
+    private static boolean listTypeTwo(OssRequest request) {
+        return request.query("list-type").filter("2"::equals).isPresent();
+    }
+
+    /** An object request without a sub-resource (response header overrides and presigning parameters are fine). */
+    private static Predicate<OssRequest> plainObject() {
+        return request -> request.query().keySet().stream().noneMatch(OssApi::isObjectSubresource);
+    }
+
+    /** A listing needs oss:ListObjects with the prefix and delimiter as condition keys (docs/ram-policy.md §2.5). */
+    private OssOperation listing(String name) {
+        return new OssOperation(name, r -> List.of(withGroup("oss:ListObjects", bucketArn(r), r.bucket(), Map.of(
+                "oss:Prefix", List.of(r.query("prefix").orElse("")),
+                "oss:Delimiter", List.of(r.query("delimiter").orElse(""))))), this::listObjects);
     }
 
     /** Query parameters of object requests that are not sub-resources (response header overrides are fine). */
@@ -122,24 +135,20 @@ public final class OssApi {
         return !name.startsWith("response-") && !OssSignature.isPresigningParameter(name);
     }
 
-    private static Operation unsupported(OssRequest request) {
-        throw OssErrors.notImplemented(request.method() + " with " + String.join(",", request.query().keySet()));
+    private OssOperation bucketOp(String name, String action, Function<OssRequest, OssResponse> run) {
+        return new OssOperation(name, r -> List.of(withGroup(action, bucketArn(r), r.bucket(), Map.of())), run);
     }
 
-    private Operation bucketOp(String name, String action, Function<OssRequest, OssResponse> run) {
-        return new Operation(name, r -> List.of(withGroup(action, bucketArn(r), r.bucket(), Map.of())), run);
-    }
-
-    private Operation objectOp(String name, String action, Function<OssRequest, OssResponse> run) {
-        return new Operation(name, r -> List.of(withGroup(action, objectArn(r.bucket(), r.key()), r.bucket(), Map.of())), run);
+    private OssOperation objectOp(String name, String action, Function<OssRequest, OssResponse> run) {
+        return new OssOperation(name, r -> List.of(withGroup(action, objectArn(r.bucket(), r.key()), r.bucket(), Map.of())), run);
     }
 
     private String bucketArn(OssRequest request) {
-        return "acs:oss:*:" + service.accountId() + ":" + request.bucket();
+        return Arn.oss(service.accountId(), request.bucket()).toString();
     }
 
     private String objectArn(String bucket, String key) {
-        return "acs:oss:*:" + service.accountId() + ":" + bucket + "/" + key;
+        return Arn.oss(service.accountId(), bucket + "/" + key).toString();
     }
 
     /** Bucket and object permissions are in the bucket's resource group (ram-policy.md §2.3). */
@@ -183,7 +192,7 @@ public final class OssApi {
 
     private OssResponse putBucket(OssRequest request) {
         String storageClass = "Standard";
-        byte[] body = readAll(request);
+        byte[] body = request.body().xmlBytes();
         if (body.length > 0) {
             Element configuration = OssXml.parse(body);
             storageClass = OssXml.texts(configuration, "StorageClass").stream().findFirst().orElse(storageClass);
@@ -226,7 +235,7 @@ public final class OssApi {
     }
 
     private OssResponse putBucketResourceGroup(OssRequest request) {
-        Element configuration = OssXml.parse(readAll(request));
+        Element configuration = OssXml.parse(request.body().xmlBytes());
         String group = OssXml.texts(configuration, "ResourceGroupId").stream().findFirst().orElse("").trim();
         service.moveBucket(request.bucket(), group);
         return OssResponse.of(200, Map.of(), new byte[0]);
@@ -312,26 +321,37 @@ public final class OssApi {
         }
     }
 
-    private Operation deleteMultiple(OssRequest request) {
-        Element delete = OssXml.parse(readAll(request));
-        List<String> keys = OssXml.texts(delete, "Key");
-        boolean quiet = OssXml.texts(delete, "Quiet").stream().anyMatch("true"::equalsIgnoreCase);
-        return new Operation("DeleteMultipleObjects",
-                r -> keys.stream().map(key -> withGroup("oss:DeleteObject", objectArn(r.bucket(), key), r.bucket(), Map.of())).toList(),
-                r -> {
-                    List<String> deleted = service.deleteObjects(r.bucket(), keys);
-                    OssXml xml = new OssXml().open("DeleteResult");
-                    if (!quiet) {
-                        deleted.forEach(key -> xml.open("Deleted").element("Key", key).close("Deleted"));
-                    }
-                    return OssResponse.xml(xml.close("DeleteResult").toString(), Map.of());
-                });
+    /** The keys of a DeleteMultipleObjects body, and whether the answer lists them. */
+    private record DeleteList(List<String> keys, boolean quiet) {
+
+        static DeleteList of(OssRequest request) {
+            Element delete = OssXml.parse(request.body().xmlBytes());
+            return new DeleteList(OssXml.texts(delete, "Key"),
+                    OssXml.texts(delete, "Quiet").stream().anyMatch("true"::equalsIgnoreCase));
+        }
+    }
+
+    /** oss:DeleteObject on every key the body names (so the body is read after authentication, at authorization). */
+    private List<RequiredPermission> deleteMultiplePermissions(OssRequest request) {
+        return DeleteList.of(request).keys().stream()
+                .map(key -> withGroup("oss:DeleteObject", objectArn(request.bucket(), key), request.bucket(), Map.of()))
+                .toList();
+    }
+
+    private OssResponse deleteMultiple(OssRequest request) {
+        DeleteList list = DeleteList.of(request);
+        List<String> deleted = service.deleteObjects(request.bucket(), list.keys());
+        OssXml xml = new OssXml().open("DeleteResult");
+        if (!list.quiet()) {
+            deleted.forEach(key -> xml.open("Deleted").element("Key", key).close("Deleted"));
+        }
+        return OssResponse.xml(xml.close("DeleteResult").toString(), Map.of());
     }
 
     // ---- objects
 
     private OssResponse putObject(OssRequest request) {
-        try (InputStream body = request.body().get()) {
+        try (InputStream body = request.body().stream()) {
             OssObject object = service.putObject(request.bucket(), request.key(), body,
                     request.header("content-type").filter(type -> !type.isEmpty()).orElse("application/octet-stream"),
                     request.header("content-md5"), metadata(request),
@@ -438,13 +458,5 @@ public final class OssApi {
             throw OssErrors.invalidArgument("x-oss-copy-source must be /<bucket>/<key>.");
         }
         return new String[] {path.substring(0, slash), path.substring(slash + 1)};
-    }
-
-    private static byte[] readAll(OssRequest request) {
-        try (InputStream body = request.body().get()) {
-            return body.readNBytes(1024 * 1024);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package fcperm.sandbox.oss;
 
+import fcperm.sandbox.http.oss.OssErrors;
+import fcperm.sandbox.identity.ResourceMembership;
 import fcperm.sandbox.protocol.Crc64;
 import fcperm.sandbox.store.Database;
 
@@ -86,8 +88,8 @@ public final class OssService {
             if (store.bucket(tx, name).isPresent()) {
                 throw OssErrors.bucketExists(name);
             }
-            String group = resourceGroup.filter(id -> !id.isEmpty()).orElse(store.defaultResourceGroup(tx));
-            if (!store.resourceGroupExists(tx, group)) {
+            String group = resourceGroup.filter(id -> !id.isEmpty()).orElse(ResourceMembership.defaultGroupId(tx));
+            if (!ResourceMembership.groupExists(tx, group)) {
                 throw OssErrors.resourceGroupNotFound(group);
             }
             OssBucket bucket = new OssBucket(name, region, acl, storageClass,
@@ -99,11 +101,11 @@ public final class OssService {
 
     public void deleteBucket(String name) {
         store.transaction(tx -> {
-            store.bucket(tx, name).orElseThrow(() -> OssErrors.noSuchBucket(name));
+            OssBucket bucket = store.bucket(tx, name).orElseThrow(() -> OssErrors.noSuchBucket(name));
             if (store.hasObjects(tx, name)) {
                 throw OssErrors.bucketNotEmpty(name);
             }
-            store.deleteBucket(tx, name);
+            store.deleteBucket(tx, bucket);
             return null;
         });
     }
@@ -111,12 +113,12 @@ public final class OssService {
     /** Moves the bucket to another resource group; an empty id means the default group. */
     public void moveBucket(String name, String resourceGroup) {
         store.transaction(tx -> {
-            store.bucket(tx, name).orElseThrow(() -> OssErrors.noSuchBucket(name));
-            String group = resourceGroup.isEmpty() ? store.defaultResourceGroup(tx) : resourceGroup;
-            if (!store.resourceGroupExists(tx, group)) {
+            OssBucket bucket = store.bucket(tx, name).orElseThrow(() -> OssErrors.noSuchBucket(name));
+            String group = resourceGroup.isEmpty() ? ResourceMembership.defaultGroupId(tx) : resourceGroup;
+            if (!ResourceMembership.groupExists(tx, group)) {
                 throw OssErrors.resourceGroupNotFound(group);
             }
-            store.moveBucket(tx, name, group);
+            store.moveBucket(tx, bucket, group);
             return null;
         });
     }

@@ -1,5 +1,6 @@
 package fcperm.sandbox.oss;
 
+import fcperm.sandbox.identity.ResourceMembership;
 import fcperm.sandbox.store.Database;
 import fcperm.sandbox.store.JsonColumns;
 import fcperm.sandbox.store.Tx;
@@ -7,16 +8,15 @@ import fcperm.sandbox.store.Tx;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Bucket and object metadata in SQLite; a bucket's resource group lives in the shared resource_membership table. */
+/** Bucket and object metadata in SQLite; a bucket's resource group is kept by the identity plane's membership. */
 final class OssStore {
 
-    private static final String BUCKET_SELECT = "SELECT b.name, b.region_id, b.acl, b.storage_class, b.created_at,"
-            + " m.resource_group_id FROM oss_bucket b LEFT JOIN resource_membership m ON m.service = 'oss'"
-            + " AND m.resource_type = 'bucket' AND m.resource_id = b.name";
+    private static final String BUCKET_SELECT = "SELECT name, region_id, acl, storage_class, created_at FROM oss_bucket";
     private static final String OBJECT_SELECT = "SELECT bucket, object_key, size, etag, crc64, content_type, metadata,"
             + " data_file, last_modified FROM oss_object";
 
@@ -33,48 +33,57 @@ final class OssStore {
     }
 
     Optional<OssBucket> bucket(Tx tx, String name) throws SQLException {
-        return tx.queryOne(BUCKET_SELECT + " WHERE b.name = ?", OssStore::bucket, name);
+        Optional<OssBucket> stored = tx.queryOne(BUCKET_SELECT + " WHERE name = ?", OssStore::bucket, name);
+        return stored.isEmpty() ? stored : Optional.of(inGroup(tx, stored.get()));
     }
 
     Optional<OssBucket> bucket(String name) {
         return database.read(tx -> bucket(tx, name));
     }
 
+    /** Buckets after {@code marker} whose name starts with {@code prefix}, in name order; "" = any group. */
     List<OssBucket> buckets(String prefix, String marker, String resourceGroup, int limit) {
-        return database.read(tx -> tx.query(BUCKET_SELECT + " WHERE b.name > ? AND substr(b.name, 1, ?) = ?"
-                        + " AND (? = '' OR m.resource_group_id = ?) ORDER BY b.name LIMIT ?",
-                OssStore::bucket, marker, prefix.length(), prefix, resourceGroup, resourceGroup, limit));
+        return database.read(tx -> {
+            List<OssBucket> found = new ArrayList<>();
+            // a group filter is applied after the membership is read, so the query itself cannot stop at the limit
+            int rows = resourceGroup.isEmpty() ? limit : -1;
+            for (OssBucket stored : tx.query(BUCKET_SELECT + " WHERE name > ? AND substr(name, 1, ?) = ?"
+                    + " ORDER BY name LIMIT ?", OssStore::bucket, marker, prefix.length(), prefix, rows)) {
+                OssBucket bucket = inGroup(tx, stored);
+                if (found.size() < limit && (resourceGroup.isEmpty() || resourceGroup.equals(bucket.resourceGroupId()))) {
+                    found.add(bucket);
+                }
+            }
+            return found;
+        });
     }
 
     void insertBucket(Tx tx, OssBucket bucket) throws SQLException {
         tx.update("INSERT INTO oss_bucket (name, region_id, acl, storage_class, created_at) VALUES (?, ?, ?, ?, ?)",
                 bucket.name(), bucket.region(), bucket.acl(), bucket.storageClass(), bucket.createdAt());
-        tx.update("INSERT INTO resource_membership (service, resource_type, region_id, resource_id, resource_group_id,"
-                        + " created_at) VALUES ('oss', 'bucket', ?, ?, ?, ?)",
-                bucket.region(), bucket.name(), bucket.resourceGroupId(), bucket.createdAt());
+        ResourceMembership.place(tx, grouped(bucket), bucket.resourceGroupId(), bucket.createdAt());
     }
 
-    void moveBucket(Tx tx, String bucket, String resourceGroup) throws SQLException {
-        tx.update("UPDATE resource_membership SET resource_group_id = ? WHERE service = 'oss' AND resource_type = 'bucket'"
-                + " AND resource_id = ?", resourceGroup, bucket);
+    void moveBucket(Tx tx, OssBucket bucket, String resourceGroup) throws SQLException {
+        ResourceMembership.place(tx, grouped(bucket), resourceGroup, bucket.createdAt());
     }
 
-    void deleteBucket(Tx tx, String bucket) throws SQLException {
-        tx.update("DELETE FROM resource_membership WHERE service = 'oss' AND resource_type = 'bucket' AND resource_id = ?", bucket);
-        tx.update("DELETE FROM oss_bucket WHERE name = ?", bucket);
+    void deleteBucket(Tx tx, OssBucket bucket) throws SQLException {
+        ResourceMembership.remove(tx, grouped(bucket));
+        tx.update("DELETE FROM oss_bucket WHERE name = ?", bucket.name());
+    }
+
+    private static ResourceMembership.Resource grouped(OssBucket bucket) {
+        return new ResourceMembership.Resource("oss", "bucket", bucket.region(), bucket.name());
+    }
+
+    private static OssBucket inGroup(Tx tx, OssBucket bucket) throws SQLException {
+        return new OssBucket(bucket.name(), bucket.region(), bucket.acl(), bucket.storageClass(), bucket.createdAt(),
+                ResourceMembership.groupOf(tx, grouped(bucket)).orElse(null));
     }
 
     boolean hasObjects(Tx tx, String bucket) throws SQLException {
         return tx.exists("SELECT 1 FROM oss_object WHERE bucket = ? LIMIT 1", bucket);
-    }
-
-    boolean resourceGroupExists(Tx tx, String id) throws SQLException {
-        return tx.exists("SELECT 1 FROM resource_group WHERE id = ?", id);
-    }
-
-    String defaultResourceGroup(Tx tx) throws SQLException {
-        return tx.queryOne("SELECT id FROM resource_group WHERE is_default = 1", row -> row.getString(1))
-                .orElseThrow(() -> new IllegalStateException("the account has no default resource group"));
     }
 
     Optional<OssObject> object(Tx tx, String bucket, String key) throws SQLException {
@@ -114,7 +123,7 @@ final class OssStore {
 
     private static OssBucket bucket(ResultSet row) throws SQLException {
         return new OssBucket(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
-                row.getString(6));
+                null);
     }
 
     private OssObject object(ResultSet row) throws SQLException {

@@ -25,6 +25,17 @@ public final class ApiError extends RuntimeException {
         this.extra = Map.copyOf(new LinkedHashMap<>(extra));
     }
 
+    /** A failure of the sandbox itself (logged where it happened). */
+    public static ApiError internalError() {
+        return new ApiError(500, "InternalError", "The request processing has failed due to some unknown error.");
+    }
+
+    /** A request no wire style recognises. */
+    public static ApiError unsupportedRequest() {
+        return new ApiError(400, "UnsupportedRequest",
+                "The sandbox cannot tell which service this request is for (no Action, no known Authorization scheme).");
+    }
+
     public int status() {
         return status;
     }

@@ -1,6 +1,6 @@
 package fcperm.sandbox.ram;
 
-import fcperm.sandbox.auth.PolicyGrammar;
+import fcperm.sandbox.identity.PolicyGrammar;
 
 import java.util.Optional;
 

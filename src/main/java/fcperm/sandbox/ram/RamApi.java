@@ -1,19 +1,22 @@
 package fcperm.sandbox.ram;
 
-import fcperm.sandbox.auth.Principal;
 import fcperm.sandbox.auth.RequiredPermission;
-import fcperm.sandbox.auth.SystemPolicies;
+import fcperm.sandbox.http.rpc.RpcApi;
+import fcperm.sandbox.http.rpc.RpcBody;
+import fcperm.sandbox.http.rpc.RpcErrors;
+import fcperm.sandbox.http.rpc.RpcInvocation;
+import fcperm.sandbox.http.rpc.RpcOperation;
+import fcperm.sandbox.http.rpc.RpcProduct;
+import fcperm.sandbox.http.rpc.RpcRequest;
+import fcperm.sandbox.identity.AccessKey;
+import fcperm.sandbox.identity.Arn;
+import fcperm.sandbox.identity.Caller;
+import fcperm.sandbox.identity.Policy;
+import fcperm.sandbox.identity.PolicyVersion;
+import fcperm.sandbox.identity.Role;
+import fcperm.sandbox.identity.User;
 import fcperm.sandbox.protocol.ApiError;
-import fcperm.sandbox.protocol.RpcApi;
-import fcperm.sandbox.protocol.RpcBody;
-import fcperm.sandbox.protocol.RpcErrors;
-import fcperm.sandbox.protocol.RpcInvocation;
-import fcperm.sandbox.protocol.RpcOperation;
-import fcperm.sandbox.protocol.RpcProduct;
-import fcperm.sandbox.protocol.RpcRequest;
-import fcperm.sandbox.store.Database;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -30,8 +33,8 @@ public final class RamApi implements RpcApi {
     private final RamService service;
     private final String accountId;
 
-    public RamApi(Database database, String accountId, SystemPolicies systemPolicies, Clock clock) {
-        this.service = new RamService(database, new RamStore(accountId), systemPolicies, new PolicyDocuments(), clock);
+    public RamApi(RamService service, String accountId) {
+        this.service = service;
         this.accountId = accountId;
     }
 
@@ -83,7 +86,7 @@ public final class RamApi implements RpcApi {
         return invocation -> {
             List<RequiredPermission> required = new ArrayList<>();
             for (Function<RpcInvocation, String> resource : resources) {
-                required.add(RequiredPermission.of(action, "acs:ram::" + accountId + ":" + resource.apply(invocation)));
+                required.add(RequiredPermission.of(action, Arn.ram(accountId, resource.apply(invocation))));
             }
             return required;
         };
@@ -112,7 +115,7 @@ public final class RamApi implements RpcApi {
 
     private static String keyOwner(RpcInvocation invocation) {
         return invocation.request().optional("UserName").orElseGet(() -> {
-            if (invocation.caller() instanceof Principal.RamUser user) {
+            if (invocation.caller() instanceof Caller.RamUser user) {
                 return user.userName();
             }
             throw RpcErrors.missingParameter("UserName");
@@ -380,7 +383,7 @@ public final class RamApi implements RpcApi {
         return (int) maxItems;
     }
 
-    private static <T> RpcBody paged(Page<T> page, String listName, String itemName, Function<T, RpcBody> item) {
+    private static <T> RpcBody paged(MarkerPage<T> page, String listName, String itemName, Function<T, RpcBody> item) {
         return RpcBody.create()
                 .put("IsTruncated", page.truncated())
                 .put("Marker", page.nextMarker().orElse(null))

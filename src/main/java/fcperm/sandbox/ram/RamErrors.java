@@ -1,5 +1,6 @@
 package fcperm.sandbox.ram;
 
+import fcperm.sandbox.identity.AccessKey;
 import fcperm.sandbox.protocol.ApiError;
 
 /** RAM's error codes and HTTP statuses (wire-protocols.md §2.3), with messages in the cloud's style. */
@@ -111,10 +112,5 @@ final class RamErrors {
     static ApiError policyNotAttached(String principalKind, String policyName, String principalName) {
         return new ApiError(404, "EntityNotExist." + principalKind + ".Policy",
                 "The policy is not attached: " + policyName + " to " + principalName + ".");
-    }
-
-    static ApiError systemPolicyIsReadOnly(String policyName) {
-        return new ApiError(400, "InvalidParameter.PolicyType",
-                "System policies cannot be changed: " + policyName + ".");
     }
 }

@@ -1,7 +1,14 @@
 package fcperm.sandbox.ram;
 
 import fcperm.policy.catalog.SystemPolicy;
-import fcperm.sandbox.auth.SystemPolicies;
+import fcperm.sandbox.identity.AccessKey;
+import fcperm.sandbox.identity.AccountAttachment;
+import fcperm.sandbox.identity.Policy;
+import fcperm.sandbox.identity.PolicyVersion;
+import fcperm.sandbox.identity.RamDirectory;
+import fcperm.sandbox.identity.Role;
+import fcperm.sandbox.identity.SystemPolicies;
+import fcperm.sandbox.identity.User;
 import fcperm.sandbox.protocol.ApiError;
 import fcperm.sandbox.store.Database;
 import fcperm.sandbox.store.RandomIds;
@@ -19,7 +26,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** RAM's rules: validation, uniqueness, limits and the effects of each operation, each in one transaction. */
-final class RamService {
+public final class RamService {
 
     static final long MIN_SESSION = 3600;
     static final long MAX_SESSION = 43200;
@@ -30,16 +37,16 @@ final class RamService {
     private static final Pattern VERSION_ID = Pattern.compile("v[1-9][0-9]*");
 
     private final Database database;
-    private final RamStore store;
+    private final RamDirectory store;
     private final SystemPolicies systemPolicies;
     private final PolicyDocuments documents;
     private final Clock clock;
 
-    RamService(Database database, RamStore store, SystemPolicies systemPolicies, PolicyDocuments documents, Clock clock) {
+    public RamService(Database database, String accountId, SystemPolicies systemPolicies, Clock clock) {
         this.database = database;
-        this.store = store;
+        this.store = new RamDirectory(accountId);
         this.systemPolicies = systemPolicies;
-        this.documents = documents;
+        this.documents = new PolicyDocuments();
         this.clock = clock;
     }
 
@@ -65,7 +72,7 @@ final class RamService {
         return database.read(tx -> role(tx, roleName));
     }
 
-    Page<Role> listRoles(Optional<String> marker, int maxItems) {
+    MarkerPage<Role> listRoles(Optional<String> marker, int maxItems) {
         String from = marker.map(Markers::decode).orElse("");
         return page(database.read(tx -> store.roles(tx, from, maxItems + 1)), maxItems, Role::roleName);
     }
@@ -88,7 +95,7 @@ final class RamService {
     void deleteRole(String roleName) {
         database.transaction(tx -> {
             Role role = role(tx, roleName);
-            if (store.attachmentCount(tx, RamStore.ROLE, role.roleId()) > 0) {
+            if (store.attachmentCount(tx, RamDirectory.ROLE, role.roleId()) > 0) {
                 throw RamErrors.roleHasPolicies(role.roleName());
             }
             store.deleteRole(tx, role.roleId());
@@ -125,7 +132,7 @@ final class RamService {
         return database.read(tx -> user(tx, userName));
     }
 
-    Page<User> listUsers(Optional<String> marker, int maxItems) {
+    MarkerPage<User> listUsers(Optional<String> marker, int maxItems) {
         String from = marker.map(Markers::decode).orElse("");
         return page(database.read(tx -> store.users(tx, from, maxItems + 1)), maxItems, User::userName);
     }
@@ -136,7 +143,7 @@ final class RamService {
             if (!store.accessKeys(tx, user.userId()).isEmpty()) {
                 throw RamErrors.userHasAccessKeys(user.userName());
             }
-            if (store.attachmentCount(tx, RamStore.USER, user.userId()) > 0) {
+            if (store.attachmentCount(tx, RamDirectory.USER, user.userId()) > 0) {
                 throw RamErrors.userHasPolicies(user.userName());
             }
             store.deleteUser(tx, user.userId());
@@ -195,7 +202,7 @@ final class RamService {
     }
 
     /** System policies first, then custom ones, each in name order; {@code policyType} filters. */
-    Page<Policy> listPolicies(Optional<String> policyType, Optional<String> marker, int maxItems) {
+    MarkerPage<Policy> listPolicies(Optional<String> policyType, Optional<String> marker, int maxItems) {
         policyType.ifPresent(RamService::checkPolicyType);
         List<Policy> all = database.read(tx -> {
             List<Policy> policies = new ArrayList<>();
@@ -284,10 +291,10 @@ final class RamService {
     void deletePolicy(String policyName) {
         database.transaction(tx -> {
             Policy policy = customPolicy(tx, policyName);
-            if (store.attachmentCountOfPolicy(tx, "Custom", policy.policyName(), RamStore.USER) > 0) {
+            if (store.attachmentCountOfPolicy(tx, "Custom", policy.policyName(), RamDirectory.USER) > 0) {
                 throw RamErrors.policyAttachedToUser(policy.policyName());
             }
-            if (store.attachmentCountOfPolicy(tx, "Custom", policy.policyName(), RamStore.ROLE) > 0) {
+            if (store.attachmentCountOfPolicy(tx, "Custom", policy.policyName(), RamDirectory.ROLE) > 0) {
                 throw RamErrors.policyAttachedToRole(policy.policyName());
             }
             if (store.policyVersions(tx, policy.policyName()).size() > 1) {
@@ -351,11 +358,11 @@ final class RamService {
     }
 
     private static Principal principal(Role role) {
-        return new Principal(RamStore.ROLE, role.roleId(), role.roleName());
+        return new Principal(RamDirectory.ROLE, role.roleId(), role.roleName());
     }
 
     private static Principal principal(User user) {
-        return new Principal(RamStore.USER, user.userId(), user.userName());
+        return new Principal(RamDirectory.USER, user.userId(), user.userName());
     }
 
     @FunctionalInterface
@@ -401,7 +408,7 @@ final class RamService {
 
     private List<AttachedPolicy> attachedTo(Tx tx, Principal principal) throws SQLException {
         List<AttachedPolicy> attached = new ArrayList<>();
-        for (Attachment attachment : store.attachmentsOf(tx, principal.type(), principal.id())) {
+        for (AccountAttachment attachment : store.attachmentsOf(tx, principal.type(), principal.id())) {
             attached.add(new AttachedPolicy(policy(tx, attachment.policyType(), attachment.policyName()), attachment.attachDate()));
         }
         return attached;
@@ -422,8 +429,8 @@ final class RamService {
             Policy policy = policy(tx, checkPolicyType(policyType), policyName);
             List<AttachedRole> roles = new ArrayList<>();
             List<AttachedUser> users = new ArrayList<>();
-            for (Attachment attachment : store.attachmentsOfPolicy(tx, policyType, policy.policyName())) {
-                if (attachment.principalType().equals(RamStore.ROLE)) {
+            for (AccountAttachment attachment : store.attachmentsOfPolicy(tx, policyType, policy.policyName())) {
+                if (attachment.principalType().equals(RamDirectory.ROLE)) {
                     store.roleById(tx, attachment.principalId()).ifPresent(role -> roles.add(new AttachedRole(role, attachment.attachDate())));
                 } else {
                     store.userById(tx, attachment.principalId())
@@ -436,11 +443,11 @@ final class RamService {
 
     // ---- shared rules
 
-    private static <T> Page<T> page(List<T> fetched, int maxItems, Function<T, String> name) {
+    private static <T> MarkerPage<T> page(List<T> fetched, int maxItems, Function<T, String> name) {
         if (fetched.size() <= maxItems) {
-            return new Page<>(fetched, Optional.empty());
+            return new MarkerPage<>(fetched, Optional.empty());
         }
-        return new Page<>(List.copyOf(fetched.subList(0, maxItems)), Optional.of(Markers.encode(name.apply(fetched.get(maxItems)))));
+        return new MarkerPage<>(List.copyOf(fetched.subList(0, maxItems)), Optional.of(Markers.encode(name.apply(fetched.get(maxItems)))));
     }
 
     static String checkPolicyType(String policyType) {

@@ -1,17 +1,19 @@
 package fcperm.sandbox.resourcemanager;
 
-import fcperm.sandbox.auth.Account;
 import fcperm.sandbox.auth.RequiredPermission;
-import fcperm.sandbox.auth.SystemPolicies;
-import fcperm.sandbox.protocol.RpcApi;
-import fcperm.sandbox.protocol.RpcBody;
-import fcperm.sandbox.protocol.RpcInvocation;
-import fcperm.sandbox.protocol.RpcOperation;
-import fcperm.sandbox.protocol.RpcProduct;
-import fcperm.sandbox.protocol.RpcRequest;
-import fcperm.sandbox.store.Database;
+import fcperm.sandbox.http.rpc.RpcApi;
+import fcperm.sandbox.http.rpc.RpcBody;
+import fcperm.sandbox.http.rpc.RpcInvocation;
+import fcperm.sandbox.http.rpc.RpcOperation;
+import fcperm.sandbox.http.rpc.RpcProduct;
+import fcperm.sandbox.http.rpc.RpcRequest;
+import fcperm.sandbox.identity.Arn;
+import fcperm.sandbox.identity.GroupQuery;
+import fcperm.sandbox.identity.GroupedResource;
+import fcperm.sandbox.identity.PageRequest;
+import fcperm.sandbox.identity.ResourceGroupRecord;
+import fcperm.sandbox.identity.ResourceQuery;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +37,9 @@ public final class ResourceManagerApi implements RpcApi {
     private final ResourceManagerService service;
     private final String accountId;
 
-    public ResourceManagerApi(Database database, Account account, SystemPolicies systemPolicies, Clock clock) {
-        this.service = new ResourceManagerService(database, account, systemPolicies, clock);
-        this.accountId = account.id();
+    public ResourceManagerApi(ResourceManagerService service) {
+        this.service = service;
+        this.accountId = service.accountId();
     }
 
     @Override
@@ -57,7 +59,7 @@ public final class ResourceManagerApi implements RpcApi {
                 new RpcOperation("AttachPolicy", onPolicyAndPrincipal("ram:AttachPolicy"), this::attach),
                 new RpcOperation("DetachPolicy", onPolicyAndPrincipal("ram:DetachPolicy"), this::detach),
                 new RpcOperation("ListPolicyAttachments", invocation -> List.of(RequiredPermission.of(
-                        "ram:ListPolicyAttachments", "acs:ram::" + accountId + ":*")), this::listAttachments),
+                        "ram:ListPolicyAttachments", Arn.ram(accountId, "*"))), this::listAttachments),
                 new RpcOperation("ListResources", onGroup("ram:ListResources",
                         r -> r.optional("ResourceGroupId").orElse("*")), this::listResources));
     }
@@ -66,7 +68,7 @@ public final class ResourceManagerApi implements RpcApi {
 
     private RpcOperation.Permissions onGroup(String action, Function<RpcRequest, String> group) {
         return invocation -> List.of(RequiredPermission.of(action,
-                "acs:ram::" + accountId + ":resourcegroup/" + group.apply(invocation.request())));
+                Arn.ram(accountId, "resourcegroup/" + group.apply(invocation.request()))));
     }
 
     /** Attaching needs the action on the policy and on the principal (a RAM user or group is an {@code ims} resource). */
@@ -76,12 +78,12 @@ public final class ResourceManagerApi implements RpcApi {
             String policyName = request.required("PolicyName");
             String policyOwner = request.required("PolicyType").equals("System") ? "system" : accountId;
             List<RequiredPermission> required = new ArrayList<>();
-            required.add(RequiredPermission.of(action, "acs:ram::" + policyOwner + ":policy/" + policyName));
+            required.add(RequiredPermission.of(action, Arn.ram(policyOwner, "policy/" + policyName)));
             String principal = PrincipalNames.leadingName(request.required("PrincipalName"));
-            String principalResource = switch (request.required("PrincipalType")) {
-                case PrincipalNames.USER -> "acs:ims::" + accountId + ":user/" + principal;
-                case PrincipalNames.GROUP -> "acs:ims::" + accountId + ":group/" + principal;
-                case PrincipalNames.ROLE -> "acs:ram::" + accountId + ":role/" + principal;
+            Arn principalResource = switch (request.required("PrincipalType")) {
+                case PrincipalNames.USER -> Arn.ims(accountId, "user/" + principal);
+                case PrincipalNames.GROUP -> Arn.ims(accountId, "group/" + principal);
+                case PrincipalNames.ROLE -> Arn.role(accountId, principal);
                 default -> null; // not a principal type: the operation refuses it with InvalidParameter.PrincipalType
             };
             if (principalResource != null) {
@@ -98,18 +100,18 @@ public final class ResourceManagerApi implements RpcApi {
         List<String> ids = request.indexed("ResourceGroupIds");
         GroupQuery query = new GroupQuery(ids.isEmpty() ? request.optional("ResourceGroupId").stream().toList() : ids,
                 request.optional("Name"), request.optional("DisplayName"), request.optional("Status"));
-        Page<ResourceGroup> page = service.listGroups(query, page(request));
+        NumberedPage<ResourceGroupRecord> page = service.listGroups(query, page(request));
         return paged(page).list("ResourceGroups", "ResourceGroup", page.items().stream().map(this::groupBody).toList());
     }
 
     private RpcBody getGroup(RpcInvocation invocation) {
-        ResourceGroup group = service.getGroup(invocation.request().required("ResourceGroupId"));
+        ResourceGroupRecord group = service.getGroup(invocation.request().required("ResourceGroupId"));
         return RpcBody.create().put("ResourceGroup", withRegionStatus(group, invocation));
     }
 
     private RpcBody createGroup(RpcInvocation invocation) {
         RpcRequest request = invocation.request();
-        ResourceGroup group = service.createGroup(
+        ResourceGroupRecord group = service.createGroup(
                 request.optional("Name").orElseThrow(() -> ResourceManagerErrors.missingParameter("Name")),
                 request.optional("DisplayName").orElseThrow(() -> ResourceManagerErrors.missingParameter("DisplayName")));
         return RpcBody.create().put("ResourceGroup", withRegionStatus(group, invocation));
@@ -117,11 +119,11 @@ public final class ResourceManagerApi implements RpcApi {
 
     private RpcBody updateGroup(RpcInvocation invocation) {
         RpcRequest request = invocation.request();
-        ResourceGroup group = service.updateGroup(request.required("ResourceGroupId"), request.required("NewDisplayName"));
+        ResourceGroupRecord group = service.updateGroup(request.required("ResourceGroupId"), request.required("NewDisplayName"));
         return RpcBody.create().put("ResourceGroup", groupBody(group));
     }
 
-    private RpcBody groupBody(ResourceGroup group) {
+    private RpcBody groupBody(ResourceGroupRecord group) {
         return RpcBody.create()
                 .put("Id", group.id())
                 .put("Name", group.name())
@@ -132,7 +134,7 @@ public final class ResourceManagerApi implements RpcApi {
     }
 
     /** A group is in every region at once here: the region status reported is the caller's region. */
-    private RpcBody withRegionStatus(ResourceGroup group, RpcInvocation invocation) {
+    private RpcBody withRegionStatus(ResourceGroupRecord group, RpcInvocation invocation) {
         return groupBody(group).list("RegionStatuses", "RegionStatus", List.of(RpcBody.create()
                 .put("RegionId", invocation.request().regionId()).put("Status", group.status())));
     }
@@ -149,15 +151,15 @@ public final class ResourceManagerApi implements RpcApi {
         return RpcBody.create();
     }
 
-    private static Grant grant(RpcRequest request) {
-        return new Grant(request.required("PolicyType"), request.required("PolicyName"), request.required("PrincipalType"),
+    private static PolicyGrant grant(RpcRequest request) {
+        return new PolicyGrant(request.required("PolicyType"), request.required("PolicyName"), request.required("PrincipalType"),
                 request.required("PrincipalName"), request.required("ResourceGroupId"));
     }
 
     /** {@code Language} picks the language of system policy descriptions; the catalog has English ones only. */
     private RpcBody listAttachments(RpcInvocation invocation) {
         RpcRequest request = invocation.request();
-        Page<PolicyAttachment> page = service.listAttachments(request.optional("ResourceGroupId"),
+        NumberedPage<PolicyAttachment> page = service.listAttachments(request.optional("ResourceGroupId"),
                 request.optional("PolicyType"), request.optional("PolicyName"), request.optional("PrincipalType"),
                 request.optional("PrincipalName"), page(request));
         return paged(page).list("PolicyAttachments", "PolicyAttachment", page.items().stream().map(attachment -> RpcBody.create()
@@ -177,7 +179,7 @@ public final class ResourceManagerApi implements RpcApi {
         ResourceQuery query = new ResourceQuery(request.optional("ResourceGroupId"), request.optional("Service"),
                 request.optional("Region"), request.optional("ResourceType"), request.optional("ResourceId"),
                 resourceTypes(request));
-        Page<GroupedResource> page = service.listResources(query, page(request));
+        NumberedPage<GroupedResource> page = service.listResources(query, page(request));
         return paged(page).list("Resources", "Resource", page.items().stream().map(resource -> RpcBody.create()
                 .put("Service", resource.service())
                 .put("ResourceType", resource.resourceType())
@@ -203,7 +205,7 @@ public final class ResourceManagerApi implements RpcApi {
 
     // ---- paging
 
-    private static RpcBody paged(Page<?> page) {
+    private static RpcBody paged(NumberedPage<?> page) {
         return RpcBody.create().put("PageNumber", page.request().number()).put("PageSize", page.request().size())
                 .put("TotalCount", page.totalCount());
     }

@@ -1,8 +1,15 @@
 package fcperm.sandbox.resourcemanager;
 
 import fcperm.policy.catalog.SystemPolicy;
-import fcperm.sandbox.auth.Account;
-import fcperm.sandbox.auth.SystemPolicies;
+import fcperm.sandbox.identity.Account;
+import fcperm.sandbox.identity.AttachmentQuery;
+import fcperm.sandbox.identity.GroupQuery;
+import fcperm.sandbox.identity.GroupedResource;
+import fcperm.sandbox.identity.PageRequest;
+import fcperm.sandbox.identity.ResourceGroupDirectory;
+import fcperm.sandbox.identity.ResourceGroupRecord;
+import fcperm.sandbox.identity.ResourceQuery;
+import fcperm.sandbox.identity.SystemPolicies;
 import fcperm.sandbox.store.Database;
 import fcperm.sandbox.store.RandomIds;
 import fcperm.sandbox.store.Tx;
@@ -21,7 +28,7 @@ import java.util.regex.Pattern;
  * HTTP. Attachments are written to the table RAM and the authorizer read, so a grant made here is the same grant
  * everywhere.
  */
-final class ResourceManagerService {
+public final class ResourceManagerService {
 
     static final int GROUP_NAME_MIN = 3;
     static final int GROUP_NAME_MAX = 50;
@@ -34,13 +41,13 @@ final class ResourceManagerService {
     private static final String CUSTOM = "Custom";
 
     private final Database database;
-    private final ResourceManagerStore store = new ResourceManagerStore();
+    private final ResourceGroupDirectory store = new ResourceGroupDirectory();
     private final Account account;
     private final PrincipalNames principalNames;
     private final SystemPolicies systemPolicies;
     private final Clock clock;
 
-    ResourceManagerService(Database database, Account account, SystemPolicies systemPolicies, Clock clock) {
+    public ResourceManagerService(Database database, Account account, SystemPolicies systemPolicies, Clock clock) {
         this.database = database;
         this.account = account;
         this.principalNames = new PrincipalNames(account.alias());
@@ -54,16 +61,16 @@ final class ResourceManagerService {
 
     // ---- resource groups
 
-    Page<ResourceGroup> listGroups(GroupQuery query, PageRequest page) {
-        return database.read(tx -> new Page<>(store.groups(tx, query, page), page, store.groupCount(tx, query)));
+    NumberedPage<ResourceGroupRecord> listGroups(GroupQuery query, PageRequest page) {
+        return database.read(tx -> new NumberedPage<>(store.groups(tx, query, page), page, store.groupCount(tx, query)));
     }
 
-    ResourceGroup getGroup(String id) {
+    ResourceGroupRecord getGroup(String id) {
         requireGroupIdForm(id);
         return database.read(tx -> existingGroup(tx, id));
     }
 
-    ResourceGroup createGroup(String name, String displayName) {
+    ResourceGroupRecord createGroup(String name, String displayName) {
         if (name.length() < GROUP_NAME_MIN || name.length() > GROUP_NAME_MAX) {
             throw ResourceManagerErrors.nameLength(GROUP_NAME_MIN, GROUP_NAME_MAX);
         }
@@ -76,19 +83,19 @@ final class ResourceManagerService {
                 throw ResourceManagerErrors.groupNameExists(name);
             }
             // the cloud reports Creating until every region has the group; here it exists at once
-            ResourceGroup group = new ResourceGroup(RandomIds.resourceGroupId(), name, displayName, "OK", false, now());
+            ResourceGroupRecord group = new ResourceGroupRecord(RandomIds.resourceGroupId(), name, displayName, "OK", false, now());
             store.insertGroup(tx, group);
             return group;
         });
     }
 
-    ResourceGroup updateGroup(String id, String newDisplayName) {
+    ResourceGroupRecord updateGroup(String id, String newDisplayName) {
         requireGroupIdForm(id);
         requireDisplayName("NewDisplayName", newDisplayName);
         return database.transaction(tx -> {
-            ResourceGroup group = existingGroup(tx, id);
+            ResourceGroupRecord group = existingGroup(tx, id);
             store.updateDisplayName(tx, id, newDisplayName);
-            return new ResourceGroup(group.id(), group.name(), newDisplayName, group.status(), group.isDefault(),
+            return new ResourceGroupRecord(group.id(), group.name(), newDisplayName, group.status(), group.isDefault(),
                     group.createDate());
         });
     }
@@ -105,15 +112,15 @@ final class ResourceManagerService {
         }
     }
 
-    private ResourceGroup existingGroup(Tx tx, String id) throws SQLException {
+    private ResourceGroupRecord existingGroup(Tx tx, String id) throws SQLException {
         return store.group(tx, id).orElseThrow(() -> ResourceManagerErrors.groupNotFound(id));
     }
 
     // ---- policy attachments
 
-    void attachPolicy(Grant grant) {
+    void attachPolicy(PolicyGrant grant) {
         database.transaction(tx -> {
-            ResourceManagerStore.StoredGrant stored = resolve(tx, grant);
+            ResourceGroupDirectory.StoredGrant stored = resolve(tx, grant);
             if (store.attached(tx, stored)) {
                 throw ResourceManagerErrors.alreadyAttached(stored.principalType(), stored.policyName(),
                         grant.principalName(), stored.scope());
@@ -123,9 +130,9 @@ final class ResourceManagerService {
         });
     }
 
-    void detachPolicy(Grant grant) {
+    void detachPolicy(PolicyGrant grant) {
         database.transaction(tx -> {
-            ResourceManagerStore.StoredGrant stored = resolve(tx, grant);
+            ResourceGroupDirectory.StoredGrant stored = resolve(tx, grant);
             if (!store.attached(tx, stored)) {
                 throw ResourceManagerErrors.notAttached(stored.principalType(), stored.policyName(),
                         grant.principalName(), stored.scope());
@@ -136,7 +143,7 @@ final class ResourceManagerService {
     }
 
     /** Checks every part of a grant against what exists, and names it by the attachment table's keys. */
-    private ResourceManagerStore.StoredGrant resolve(Tx tx, Grant grant) throws SQLException {
+    private ResourceGroupDirectory.StoredGrant resolve(Tx tx, PolicyGrant grant) throws SQLException {
         requirePolicyType(grant.policyType());
         requirePrincipalType(grant.principalType());
         String scope = existingScope(tx, grant.scope());
@@ -147,7 +154,7 @@ final class ResourceManagerService {
                         "<name>" + principalNames.suffix(grant.principalType())));
         String principalId = store.principalId(tx, storedType, shortName)
                 .orElseThrow(() -> ResourceManagerErrors.principalNotFound(storedType, grant.principalName()));
-        return new ResourceManagerStore.StoredGrant(grant.policyType(), policyName, storedType, principalId, scope);
+        return new ResourceGroupDirectory.StoredGrant(grant.policyType(), policyName, storedType, principalId, scope);
     }
 
     /** The account id (account scope) or the id of an existing resource group. */
@@ -183,7 +190,7 @@ final class ResourceManagerService {
      * ListPolicyAttachments: every filter is optional. A principal named without a type is recognised by its domain;
      * a name that is not one of this account's principals matches nothing (it is a filter, not a reference).
      */
-    Page<PolicyAttachment> listAttachments(Optional<String> scope, Optional<String> policyType, Optional<String> policyName,
+    NumberedPage<PolicyAttachment> listAttachments(Optional<String> scope, Optional<String> policyType, Optional<String> policyName,
                                            Optional<String> principalType, Optional<String> principalName,
                                            PageRequest page) {
         scope.filter(id -> !id.equals(account.id())).ifPresent(ResourceManagerService::requireGroupIdForm);
@@ -192,20 +199,20 @@ final class ResourceManagerService {
         Optional<String> type = principalType.or(() -> principalName.flatMap(principalNames::typeOf));
         Optional<String> shortName = principalName.flatMap(name -> type.flatMap(t -> principalNames.shortName(t, name)));
         if (principalName.isPresent() && shortName.isEmpty()) {
-            return new Page<>(List.of(), page, 0);
+            return new NumberedPage<>(List.of(), page, 0);
         }
         AttachmentQuery query = new AttachmentQuery(scope, policyType, policyName, type.map(PrincipalNames::storedType),
                 shortName);
         return database.read(tx -> {
             List<PolicyAttachment> items = new ArrayList<>();
-            for (ResourceManagerStore.AttachmentRow row : store.attachments(tx, query, page)) {
+            for (ResourceGroupDirectory.AttachmentRow row : store.attachments(tx, query, page)) {
                 items.add(attachment(row));
             }
-            return new Page<>(items, page, store.attachmentCount(tx, query));
+            return new NumberedPage<>(items, page, store.attachmentCount(tx, query));
         });
     }
 
-    private PolicyAttachment attachment(ResourceManagerStore.AttachmentRow row) {
+    private PolicyAttachment attachment(ResourceGroupDirectory.AttachmentRow row) {
         String description = row.policyType().equals(SYSTEM)
                 ? systemPolicies.get(row.policyName()).map(SystemPolicy::description).orElse("")
                 : Optional.ofNullable(row.customDescription()).orElse("");
@@ -216,13 +223,13 @@ final class ResourceManagerService {
 
     // ---- grouped resources
 
-    Page<GroupedResource> listResources(ResourceQuery query, PageRequest page) {
+    NumberedPage<GroupedResource> listResources(ResourceQuery query, PageRequest page) {
         return database.read(tx -> {
             if (query.resourceGroupId().isPresent()) {
                 requireGroupIdForm(query.resourceGroupId().get());
                 existingGroup(tx, query.resourceGroupId().get());
             }
-            return new Page<>(store.resources(tx, query, page), page, store.resourceCount(tx, query));
+            return new NumberedPage<>(store.resources(tx, query, page), page, store.resourceCount(tx, query));
         });
     }
 

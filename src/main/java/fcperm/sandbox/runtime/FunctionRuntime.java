@@ -144,11 +144,6 @@ public final class FunctionRuntime implements AutoCloseable {
         });
     }
 
-    /** How many instances are running (warm or busy); for tests and diagnostics. */
-    public synchronized int runningInstances() {
-        return busy.size() + idle.values().stream().mapToInt(Deque::size).sum();
-    }
-
     private synchronized void stopIdleInstances() {
         long limit = idleTimeout.toNanos();
         for (Deque<FunctionInstance> instances : idle.values()) {

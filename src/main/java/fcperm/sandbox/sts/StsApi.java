@@ -1,15 +1,15 @@
 package fcperm.sandbox.sts;
 
-import fcperm.sandbox.auth.IssuedSession;
-import fcperm.sandbox.auth.Principal;
 import fcperm.sandbox.auth.RequiredPermission;
-import fcperm.sandbox.auth.RoleSessions;
-import fcperm.sandbox.protocol.RpcApi;
-import fcperm.sandbox.protocol.RpcBody;
-import fcperm.sandbox.protocol.RpcInvocation;
-import fcperm.sandbox.protocol.RpcOperation;
-import fcperm.sandbox.protocol.RpcProduct;
-import fcperm.sandbox.protocol.RpcRequest;
+import fcperm.sandbox.http.rpc.RpcApi;
+import fcperm.sandbox.http.rpc.RpcBody;
+import fcperm.sandbox.http.rpc.RpcInvocation;
+import fcperm.sandbox.http.rpc.RpcOperation;
+import fcperm.sandbox.http.rpc.RpcProduct;
+import fcperm.sandbox.http.rpc.RpcRequest;
+import fcperm.sandbox.identity.Arn;
+import fcperm.sandbox.identity.Caller;
+import fcperm.sandbox.identity.IssuedSession;
 
 import java.util.List;
 
@@ -21,8 +21,8 @@ public final class StsApi implements RpcApi {
     private final StsService service;
     private final String accountId;
 
-    public StsApi(RoleSessions roleSessions, String accountId) {
-        this.service = new StsService(roleSessions, accountId);
+    public StsApi(StsService service, String accountId) {
+        this.service = service;
         this.accountId = accountId;
     }
 
@@ -41,8 +41,8 @@ public final class StsApi implements RpcApi {
 
     /** Decision A of ram-policy.md §2.6: the caller's own policies must allow sts:AssumeRole on the role. */
     private List<RequiredPermission> assumeRolePermission(RpcInvocation invocation) {
-        String roleName = StsService.RoleArn.parse(invocation.request().required("RoleArn")).roleName();
-        return List.of(RequiredPermission.of("sts:AssumeRole", "acs:ram::" + accountId + ":role/" + roleName));
+        String roleName = StsService.roleArn(invocation.request().required("RoleArn")).roleName().orElseThrow();
+        return List.of(RequiredPermission.of("sts:AssumeRole", Arn.role(accountId, roleName)));
     }
 
     private RpcBody assumeRole(RpcInvocation invocation) {
@@ -63,13 +63,13 @@ public final class StsApi implements RpcApi {
     }
 
     private RpcBody getCallerIdentity(RpcInvocation invocation) {
-        Principal caller = invocation.caller();
+        Caller caller = invocation.caller();
         RpcBody body = RpcBody.create()
                 .put("AccountId", caller.accountId())
                 .put("IdentityType", caller.identityType())
                 .put("Arn", caller.arn())
                 .put("PrincipalId", caller.principalId());
-        if (caller instanceof Principal.RoleSession session) {
+        if (caller instanceof Caller.RoleSession session) {
             body.put("RoleId", session.roleId());
         } else {
             body.put("UserId", caller.principalId());

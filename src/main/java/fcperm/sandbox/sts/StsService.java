@@ -1,51 +1,44 @@
 package fcperm.sandbox.sts;
 
-import fcperm.sandbox.auth.IssuedSession;
-import fcperm.sandbox.auth.PolicyGrammar;
-import fcperm.sandbox.auth.Principal;
 import fcperm.sandbox.auth.RequestContext;
 import fcperm.sandbox.auth.RoleSessionRefused;
 import fcperm.sandbox.auth.RoleSessions;
+import fcperm.sandbox.identity.Arn;
+import fcperm.sandbox.identity.Caller;
+import fcperm.sandbox.identity.IssuedSession;
+import fcperm.sandbox.identity.PolicyGrammar;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** STS's rules for AssumeRole: parameter checks, then the role session issuer (trust policy, session length). */
-final class StsService {
+public final class StsService {
 
     static final long MIN_DURATION = 900;
     static final long DEFAULT_DURATION = 3600;
     static final int MAX_SESSION_POLICY_LENGTH = 2048;
 
-    private static final Pattern ROLE_ARN = Pattern.compile("acs:ram::(\\d+):role/([A-Za-z0-9.\\-]{1,64})");
+    private static final Pattern ROLE_NAME = Pattern.compile("[A-Za-z0-9.\\-]{1,64}");
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w.@\\-]{2,64}");
 
     private final RoleSessions roleSessions;
     private final String accountId;
 
-    StsService(RoleSessions roleSessions, String accountId) {
+    public StsService(RoleSessions roleSessions, String accountId) {
         this.roleSessions = roleSessions;
         this.accountId = accountId;
     }
 
-    /** The account and role a RoleArn names. */
-    record RoleArn(String accountId, String roleName) {
-
-        /** Parses {@code acs:ram::<account>:role/<name>}, else InvalidParameter.RoleArn. */
-        static RoleArn parse(String roleArn) {
-            Matcher matcher = ROLE_ARN.matcher(roleArn);
-            if (!matcher.matches()) {
-                throw StsErrors.roleArn(roleArn);
-            }
-            return new RoleArn(matcher.group(1), matcher.group(2));
-        }
+    /** The role a RoleArn names ({@code acs:ram::<account>:role/<name>}), else InvalidParameter.RoleArn. */
+    static Arn roleArn(String roleArn) {
+        return Arn.parse(roleArn).filter(arn -> arn.roleName().filter(name -> ROLE_NAME.matcher(name).matches()).isPresent())
+                .orElseThrow(() -> StsErrors.roleArn(roleArn));
     }
 
-    IssuedSession assumeRole(Principal caller, String roleArn, String sessionName, Optional<Long> durationSeconds,
+    IssuedSession assumeRole(Caller caller, String roleArn, String sessionName, Optional<Long> durationSeconds,
                              Optional<String> sessionPolicy, Optional<String> externalId, RequestContext context) {
-        RoleArn role = RoleArn.parse(roleArn);
+        Arn role = roleArn(roleArn);
         if (!SESSION_NAME.matcher(sessionName).matches()) {
             throw StsErrors.roleSessionName();
         }
@@ -57,14 +50,14 @@ final class StsService {
         externalId.filter(id -> id.length() < 2 || id.length() > 1224).ifPresent(id -> {
             throw StsErrors.externalId();
         });
-        if (caller instanceof Principal.AccountRoot) {
+        if (caller instanceof Caller.AccountRoot) {
             throw StsErrors.rootMayNotAssumeRoles();
         }
         if (!role.accountId().equals(accountId)) {
             throw StsErrors.roleNotFound("The specified Role not exists: " + roleArn);
         }
         try {
-            return roleSessions.assume(caller, role.roleName(), sessionName, Duration.ofSeconds(duration), sessionPolicy, context);
+            return roleSessions.assume(caller, role.roleName().orElseThrow(), sessionName, Duration.ofSeconds(duration), sessionPolicy, context);
         } catch (RoleSessionRefused refused) {
             throw switch (refused.reason()) {
                 case ROLE_NOT_FOUND -> StsErrors.roleNotFound(refused.getMessage());

@@ -48,7 +48,7 @@ class EvaluatorTest {
                 Optional.empty());
         assertThat(decision.outcome()).isEqualTo(Outcome.ALLOW);
         assertThat(decision.deciding()).containsExactly(
-                new DecidingStatement("read", "v1", "account", 1, PolicyType.AccountLevelIdentityBasedPolicy));
+                new DecidingStatement("read", "v1", StatementScope.attached(PolicyScope.account()), 1, PolicyType.AccountLevelIdentityBasedPolicy));
         assertThat(decision.explanation()).contains("statement 1 of read");
     }
 
@@ -75,7 +75,7 @@ class EvaluatorTest {
         Decision inGroup = evaluator.evaluate(request("oss:GetObject", BUCKET_OBJECT, "rg-1"), policies, Optional.empty());
         assertThat(inGroup.outcome()).isEqualTo(Outcome.ALLOW);
         assertThat(inGroup.policyType()).isEqualTo(PolicyType.ResourceGroupLevelIdentityBasedPolicy);
-        assertThat(inGroup.deciding().get(0).scope()).isEqualTo("rg-1");
+        assertThat(inGroup.deciding().get(0).scope()).isEqualTo(StatementScope.attached(PolicyScope.resourceGroup("rg-1")));
         assertThat(evaluator.evaluate(request("oss:GetObject", BUCKET_OBJECT, "rg-2"), policies, Optional.empty()).outcome())
                 .isEqualTo(Outcome.IMPLICIT_DENY);
         assertThat(evaluator.evaluate(request("oss:GetObject", BUCKET_OBJECT, null), policies, Optional.empty()).outcome())
@@ -114,7 +114,7 @@ class EvaluatorTest {
         Decision decision = evaluator.evaluate(request("oss:GetObject", BUCKET_OBJECT, null),
                 List.of(account("read", ALLOW_GET)), session);
         assertThat(decision.outcome()).isEqualTo(Outcome.EXPLICIT_DENY);
-        assertThat(decision.deciding()).singleElement().extracting(DecidingStatement::scope).isEqualTo("session");
+        assertThat(decision.deciding()).singleElement().extracting(DecidingStatement::scope).isEqualTo(StatementScope.Inline.SESSION);
     }
 
     @Test
@@ -129,7 +129,8 @@ class EvaluatorTest {
 
         Decision both = evaluator.evaluateAssumeRole(assume, mayAssume, Optional.empty(), trustsAccount, alice);
         assertThat(both.outcome()).isEqualTo(Outcome.ALLOW);
-        assertThat(both.deciding()).extracting(DecidingStatement::scope).containsExactly("account", "trust");
+        assertThat(both.deciding()).extracting(DecidingStatement::scope)
+                .containsExactly(StatementScope.attached(PolicyScope.account()), StatementScope.Inline.TRUST);
 
         Decision untrusted = evaluator.evaluateAssumeRole(assume, mayAssume, Optional.empty(), trustsAccount, stranger);
         assertThat(untrusted.outcome()).isEqualTo(Outcome.IMPLICIT_DENY);

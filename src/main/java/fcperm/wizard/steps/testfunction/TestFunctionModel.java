@@ -311,7 +311,8 @@ public final class TestFunctionModel implements WizardStep {
     }
 
     private String describe(DecidingStatement statement) {
-        return i18n.text("test.statement", statement.policyName(), statement.statementIndex() + 1, statement.scope());
+        return i18n.text("test.statement", statement.policyName(), statement.statementIndex() + 1,
+                statement.scope().label());
     }
 
     private void showFailure(String what, Throwable failure) {

@@ -1,8 +1,0 @@
-package fcperm.sandbox.protocol;
-
-import fcperm.sandbox.auth.Principal;
-import fcperm.sandbox.auth.RequestContext;
-
-/** An authenticated RPC call: what was asked, by whom, and the facts policy conditions may test. */
-public record RpcInvocation(RpcRequest request, Principal caller, RequestContext context) {
-}

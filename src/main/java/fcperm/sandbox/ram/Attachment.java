@@ -1,5 +1,0 @@
-package fcperm.sandbox.ram;
-
-/** A policy attached at account scope to a user or a role, as the ListPoliciesFor... and ListEntitiesForPolicy operations report it. */
-record Attachment(String policyType, String policyName, String principalType, String principalId, String attachDate) {
-}

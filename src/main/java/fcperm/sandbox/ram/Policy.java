@@ -1,6 +1,0 @@
-package fcperm.sandbox.ram;
-
-/** A RAM policy (System or Custom) with its default version's document. */
-record Policy(String policyName, String policyType, String description, String defaultVersion, String document,
-              String createDate, String updateDate, long attachmentCount) {
-}

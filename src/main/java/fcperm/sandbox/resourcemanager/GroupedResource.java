@@ -1,6 +1,0 @@
-package fcperm.sandbox.resourcemanager;
-
-/** A resource placed in a resource group by its own service (an OSS bucket, an FC service, ...). */
-record GroupedResource(String service, String resourceType, String resourceId, String regionId, String resourceGroupId,
-                       String createDate) {
-}

@@ -1,7 +1,0 @@
-package fcperm.sandbox.resourcemanager;
-
-import java.util.List;
-
-/** One page of a listing, with the numbers the cloud reports beside it (PageNumber, PageSize, TotalCount). */
-record Page<T>(List<T> items, PageRequest request, long totalCount) {
-}
