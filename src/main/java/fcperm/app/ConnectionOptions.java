@@ -70,7 +70,7 @@ final class ConnectionOptions {
 
     private Chosen named(CommandLine command, Main.CommandEnvironment environment, ConnectionCatalog catalog)
             throws CannotConnect {
-        Optional<Credentials> environmentKey = catalog.environment().map(Connection::credentials);
+        Optional<Credentials> environmentKey = catalog.environmentKey();
         if (connection.equals("sandbox")) {
             return embedded(environment.home().sandboxData(), environmentKey, command);
         }
@@ -92,7 +92,8 @@ final class ConnectionOptions {
         }
         if (connection.equals("env")) {
             return new Chosen(catalog.environment().orElseThrow(() -> new ParameterException(command,
-                    "--connection env needs ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET")),
+                    "--connection env needs ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or an "
+                            + "OIDC role or a credentials URI in ALIBABA_CLOUD_* variables")),
                     Optional.empty());
         }
         throw new ParameterException(command, "--connection takes sandbox, sandbox:FILE, profile:NAME or env, not \""

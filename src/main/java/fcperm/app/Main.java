@@ -61,7 +61,7 @@ public final class Main {
     }
 
     /** {@code fcperm} without a command name, or with {@code --help}: the list of commands. */
-    @Command(name = "fcperm", synopsisHeading = "", customSynopsis = {
+    @Command(name = "fcperm", synopsisHeading = "", descriptionHeading = "%n", customSynopsis = {
             "usage: fcperm                      open the app (on the embedded sandbox by default)",
             "       fcperm sandbox [--port P] [--data DIR] [--region R] [--fc-region R]...",
             "       fcperm policy validate [--trust] [--json] FILE",

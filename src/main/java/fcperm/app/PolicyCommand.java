@@ -39,7 +39,7 @@ import java.util.concurrent.Callable;
  * validate exits 0 for a valid policy and 1 for an invalid one; simulate exits 0 whatever the decision; both exit 2 for
  * bad usage, and simulate also for a policy file it cannot use, printing the positioned errors.
  */
-@Command(name = "policy", synopsisHeading = "", customSynopsis = {PolicyCommand.VALIDATE_USAGE,
+@Command(name = "policy", synopsisHeading = "", descriptionHeading = "%n", customSynopsis = {PolicyCommand.VALIDATE_USAGE,
         SimulationArguments.USAGE}, description = "Validate a RAM policy, or simulate a request against policies.")
 final class PolicyCommand implements Callable<Integer> {
 
@@ -73,7 +73,7 @@ final class PolicyCommand implements Callable<Integer> {
 
     // --- validate --------------------------------------------------------------------------------------------------
 
-    @Command(name = "validate", synopsisHeading = "", customSynopsis = VALIDATE_USAGE,
+    @Command(name = "validate", synopsisHeading = "", descriptionHeading = "%n", customSynopsis = VALIDATE_USAGE,
             description = "Check a policy's grammar and meaning; exit 0 when valid, 1 when not.")
     static final class Validate implements Callable<Integer> {
 
@@ -150,7 +150,7 @@ final class PolicyCommand implements Callable<Integer> {
 
     // --- simulate --------------------------------------------------------------------------------------------------
 
-    @Command(name = "simulate", synopsisHeading = "", customSynopsis = SimulationArguments.USAGE,
+    @Command(name = "simulate", synopsisHeading = "", descriptionHeading = "%n", customSynopsis = SimulationArguments.USAGE,
             description = "Decide a request against policies as RAM would; exit 0 whatever the decision.")
     static final class Simulate implements Callable<Integer> {
 

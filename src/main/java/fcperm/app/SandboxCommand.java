@@ -27,7 +27,7 @@ import java.util.concurrent.CountDownLatch;
  * process is stopped (SIGTERM / Ctrl-C close it cleanly). Once it serves requests it writes {@code DIR/sandbox.json}
  * (mode 0600) and prints one line without secrets. Names, flags and the file's fields are a stable contract.
  */
-@Command(name = "sandbox", synopsisHeading = "", customSynopsis =
+@Command(name = "sandbox", synopsisHeading = "", descriptionHeading = "%n", customSynopsis =
         "usage: fcperm sandbox [--port P] [--data DIR] [--region R] [--fc-region R]...",
         description = "Run the embedded sandbox alone until the process is stopped; its endpoints and root key are "
                 + "written to DIR/sandbox.json (readable by its owner only).")

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
  * GetCallerIdentity), how it gets its keys and when the key in use expires. Never a secret. Exit 0 when connected, 1
  * when the connection cannot be used or the cloud refuses it, 2 for bad usage. The JSON fields are a stable contract.
  */
-@Command(name = "whoami", synopsisHeading = "", customSynopsis =
+@Command(name = "whoami", synopsisHeading = "", descriptionHeading = "%n", customSynopsis =
         "usage: fcperm whoami --connection C [--endpoints FILE] [--json]",
         description = "Say who a connection acts as: its mode, account, principal and the expiry of its key.")
 final class WhoamiCommand implements Callable<Integer> {

@@ -28,10 +28,11 @@ public sealed interface Credentials {
     /**
      * Assume {@code roleArn} with the keys of {@code source}, again before the temporary key expires. {@code mode}
      * says where the source keys come from: RamRoleArn (the profile's own AccessKey), ChainableRamRoleArn (another
-     * profile) or RamRoleArnWithRoleName (the ECS instance's role; the CLI's RamRoleArnWithEcs).
+     * profile) or RamRoleArnWithRoleName (the ECS instance's role; the CLI's RamRoleArnWithEcs). {@code stsEndpoint}
+     * is the profile's own STS endpoint, empty for the connection's.
      */
     record RamRoleArn(String mode, Credentials source, String roleArn, String sessionName, int durationSeconds,
-                      String externalId) implements Credentials {
+                      String externalId, String stsEndpoint) implements Credentials {
         @Override
         public String toString() {
             return "RamRoleArn[" + roleArn + " from " + source + "]";
@@ -49,9 +50,9 @@ public sealed interface Credentials {
     record EcsRamRole(String roleName) implements Credentials {
     }
 
-    /** Assume {@code roleArn} with the OIDC token in {@code tokenFile} (mode OIDC). */
-    record OidcRoleArn(String roleArn, String providerArn, String tokenFile, String sessionName, int durationSeconds)
-            implements Credentials {
+    /** Assume {@code roleArn} with the OIDC token in {@code tokenFile} (mode OIDC); {@code stsEndpoint} as above. */
+    record OidcRoleArn(String roleArn, String providerArn, String tokenFile, String sessionName, int durationSeconds,
+                       String stsEndpoint) implements Credentials {
     }
 
     /** Run {@code command}, which prints a profile's credentials as JSON (mode External). */
@@ -60,6 +61,11 @@ public sealed interface Credentials {
 
     /** GET {@code uri}, which answers with a temporary key (mode CredentialsURI). */
     record CredentialsUri(String uri) implements Credentials {
+        /** The URI to show: a query may carry a token, so it is left out. */
+        public String shown() {
+            int query = uri.indexOf('?');
+            return query < 0 ? uri : uri.substring(0, query);
+        }
     }
 
     /**
@@ -122,9 +128,7 @@ public sealed interface Credentials {
             return "credentials printed by " + List.of(external.command().split("\\s+")).get(0);
         }
         if (this instanceof CredentialsUri uri) {
-            // a query may carry a token: show where, not how
-            int query = uri.uri().indexOf('?');
-            return "credentials served at " + (query < 0 ? uri.uri() : uri.uri().substring(0, query));
+            return "credentials served at " + uri.shown();
         }
         return "mode " + mode() + ", cannot be used";
     }

@@ -57,8 +57,9 @@ class ConnectionsTest {
                 + "\"Principal\":{\"RAM\":[\"acs:ram::" + sandbox.accountId() + ":root\"]}}]}";
         roleArn = sandbox.ram("CreateRole", Map.of("RoleName", "operator", "AssumeRolePolicyDocument", trust))
                 .path("Role").path("Arn").asText();
-        // the operator may read RAM and OSS, and in turn assume the auditor role: a chain of two roles
-        for (String policy : List.of("AliyunSTSAssumeRoleAccess", "AliyunRAMReadOnlyAccess", "AliyunOSSReadOnlyAccess")) {
+        // the operator may read RAM, OSS and FC, and in turn assume the auditor role: a chain of two roles
+        for (String policy : List.of("AliyunSTSAssumeRoleAccess", "AliyunRAMReadOnlyAccess", "AliyunOSSReadOnlyAccess",
+                "AliyunFCReadOnlyAccess")) {
             sandbox.ram("AttachPolicyToRole", Map.of("RoleName", "operator", "PolicyType", "System", "PolicyName",
                     policy));
         }
@@ -107,7 +108,7 @@ class ConnectionsTest {
     /** A temporary key of the operator role, assumed by the deployer, issued at the sandbox's present time. */
     private static Credentials.StsToken temporaryKey() throws Exception {
         AlibabaCloudCredentialsProvider keys = KeySources.of(new Credentials.RamRoleArn("RamRoleArn", deployer,
-                roleArn, "token-for-test", 900, ""), sandbox.endpoints().sts());
+                roleArn, "token-for-test", 900, "", ""), sandbox.endpoints());
         CredentialModel issued = keys.getCredentials();
         keys.close();
         sandbox.secrets().secret(issued.getAccessKeySecret());
@@ -128,7 +129,9 @@ class ConnectionsTest {
             writeConfig("ak",
                     profile("ak", "AK", root.id(), root.secret(), "", ""),
                     profile("sts", "StsToken", token.id(), token.secret(), token.securityToken(), ""),
-                    profile("role", "RamRoleArn", deployer.id(), deployer.secret(), "", roleArn),
+                    // its own STS endpoint does not count: with other endpoints, every call goes there
+                    profile("role", "RamRoleArn", deployer.id(), deployer.secret(), "", roleArn,
+                            ", \"sts_endpoint\": \"sts.example.invalid\""),
                     profile("chain", "ChainableRamRoleArn", "", "", "", auditorArn,
                             ", \"source_profile\": \"role\", \"ram_session_name\": \"second\""),
                     profile("external", "External", "", "", "", "", ", \"process_command\": \"cat '" + printed + "'\""),
@@ -175,6 +178,20 @@ class ConnectionsTest {
         });
         server.start();
         return server;
+    }
+
+    @Test
+    void aRoleProfileMayNameItsOwnStsEndpointAsTheCliDoes() throws Exception {
+        writeConfig("vpc",
+                profile("vpc", "RamRoleArn", deployer.id(), deployer.secret(), "", roleArn,
+                        ", \"sts_endpoint\": \"https://sts-vpc.cn-shanghai.aliyuncs.com/\""),
+                profile("regional", "RamRoleArn", deployer.id(), deployer.secret(), "", roleArn,
+                        ", \"sts_region\": \"cn-beijing\""),
+                profile("plain", "RamRoleArn", deployer.id(), deployer.secret(), "", roleArn));
+        List<Connection> profiles = catalog(Map.of()).profiles();
+
+        assertThat(profiles).extracting(p -> ((Credentials.RamRoleArn) p.credentials()).stsEndpoint())
+                .containsExactly("https://sts-vpc.cn-shanghai.aliyuncs.com", "https://sts.cn-beijing.aliyuncs.com", "");
     }
 
     @Test
@@ -280,6 +297,29 @@ class ConnectionsTest {
     }
 
     @Test
+    void withoutAKeyTheEnvironmentMayNameAnOidcRoleOrACredentialsUri() throws Exception {
+        HttpServer served = credentialsService(temporaryKey());
+        try {
+            Connection uri = catalog(Map.of("ALIBABA_CLOUD_CREDENTIALS_URI", "http://127.0.0.1:"
+                    + served.getAddress().getPort() + "/key")).environment().orElseThrow();
+            try (SdkSession session = openInSandbox(uri)) {
+                assertThat(session.mode()).isEqualTo("CredentialsURI");
+                assertThat(session.identity().principalType()).isEqualTo("AssumedRoleUser");
+                assertThat(session.keyExpiry()).isPresent();
+            }
+        } finally {
+            served.stop(0);
+        }
+        Connection oidc = catalog(Map.of("ALIBABA_CLOUD_ROLE_ARN", roleArn, "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
+                "acs:ram::" + sandbox.accountId() + ":oidc-provider/ack", "ALIBABA_CLOUD_OIDC_TOKEN_FILE",
+                "/var/run/secrets/tokens/oidc-token")).environment().orElseThrow();
+        assertThat(oidc.credentials()).isEqualTo(new Credentials.OidcRoleArn(roleArn,
+                "acs:ram::" + sandbox.accountId() + ":oidc-provider/ack", "/var/run/secrets/tokens/oidc-token",
+                "fc-permissions-console", 900, ""));
+        assertThat(catalog(Map.of("ALIBABA_CLOUD_ROLE_ARN", roleArn)).environment()).isEmpty();
+    }
+
+    @Test
     void savesATypedKeyAsANewProfileAndLeavesTheOthersAlone() throws Exception {
         writeConfig("mine", profile("mine", "RamRoleArn", "LTAI5tSomeoneElsesKey", "kept-secret", "", roleArn));
         String before = Files.readString(home.resolve(".aliyun/config.json"));
@@ -326,9 +366,9 @@ class ConnectionsTest {
     @Test
     void roleKeyIsAssumedAgainInItsLastQuarterHour() throws Exception {
         AlibabaCloudCredentialsProvider hour = KeySources.of(new Credentials.RamRoleArn("RamRoleArn", deployer,
-                roleArn, "hour", 3600, ""), sandbox.endpoints().sts());
+                roleArn, "hour", 3600, "", ""), sandbox.endpoints());
         AlibabaCloudCredentialsProvider quarter = KeySources.of(new Credentials.RamRoleArn("RamRoleArn", deployer,
-                roleArn, "quarter", 900, ""), sandbox.endpoints().sts());
+                roleArn, "quarter", 900, "", ""), sandbox.endpoints());
         try (hour; quarter) {
             List<CredentialModel> keys = List.of(hour.getCredentials(), hour.getCredentials(),
                     quarter.getCredentials(), quarter.getCredentials());
@@ -358,6 +398,8 @@ class ConnectionsTest {
             assertThat(session.keyExpiry()).isPresent();
             assertThat(session.roles().find("operator")).as("RAM, with the renewed key").isPresent();
             assertThat(session.objects().listBuckets()).as("OSS, with the renewed key").isEmpty();
+            assertThat(session.functionCompute(session.defaultRegion()).listServices(Progress.NONE, Cancellation.NEVER))
+                    .as("FC, with the renewed key").isEmpty();
         } finally {
             sandbox.clock().setOffset(Duration.ZERO);
         }
@@ -429,7 +471,7 @@ class ConnectionsTest {
     void connectionsNeverShowTheirSecrets() throws Exception {
         Credentials.StsToken token = temporaryKey();
         Connection role = new Connection(Connection.Kind.PROFILE, "role", "cn-hangzhou",
-                new Credentials.RamRoleArn("RamRoleArn", deployer, roleArn, "s", 900, ""), Endpoints.publicCloud());
+                new Credentials.RamRoleArn("RamRoleArn", deployer, roleArn, "s", 900, "", ""), Endpoints.publicCloud());
         Connection sso = new Connection(Connection.Kind.PROFILE, "sso", "cn-hangzhou",
                 new Credentials.CloudSso(token, Instant.now()), Endpoints.publicCloud());
         Connection sts = new Connection(Connection.Kind.PROFILE, "sts", "cn-hangzhou", token, Endpoints.publicCloud());

@@ -80,20 +80,43 @@ public final class ConnectionCatalog {
                 .or(() -> CliConfigFile.current(file));
     }
 
-    /** The connection the {@code ALIBABA_CLOUD_*} variables describe, when they hold a key. */
+    /**
+     * The connection the {@code ALIBABA_CLOUD_*} variables describe, in the order the credentials library's default
+     * chain reads them: a key ({@link #environmentKey()}), else an OIDC role ({@code ALIBABA_CLOUD_ROLE_ARN},
+     * {@code ALIBABA_CLOUD_OIDC_PROVIDER_ARN}, {@code ALIBABA_CLOUD_OIDC_TOKEN_FILE}), else
+     * {@code ALIBABA_CLOUD_CREDENTIALS_URI}.
+     */
     public Optional<Connection> environment() {
-        String id = environment.getOrDefault("ALIBABA_CLOUD_ACCESS_KEY_ID", "");
-        String secret = environment.getOrDefault("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "");
-        if (id.isBlank() || secret.isBlank()) {
+        String roleArn = variable("ALIBABA_CLOUD_ROLE_ARN");
+        String providerArn = variable("ALIBABA_CLOUD_OIDC_PROVIDER_ARN");
+        String tokenFile = variable("ALIBABA_CLOUD_OIDC_TOKEN_FILE");
+        String uri = variable("ALIBABA_CLOUD_CREDENTIALS_URI");
+        Optional<Credentials> credentials = environmentKey().or(() -> !roleArn.isEmpty() && !providerArn.isEmpty()
+                && !tokenFile.isEmpty() ? Optional.of(new Credentials.OidcRoleArn(roleArn, providerArn, tokenFile,
+                ProfileModes.DEFAULT_SESSION_NAME, ProfileModes.DEFAULT_ROLE_SECONDS, "")) : Optional.empty())
+                .or(() -> uri.isEmpty() ? Optional.empty() : Optional.of(new Credentials.CredentialsUri(uri)));
+        String region = variable("ALIBABA_CLOUD_REGION_ID");
+        return credentials.map(key -> new Connection(Connection.Kind.ENVIRONMENT, "environment",
+                region.isEmpty() ? DEFAULT_REGION : region, key, Endpoints.publicCloud()));
+    }
+
+    /**
+     * The key of {@code ALIBABA_CLOUD_ACCESS_KEY_ID} and {@code ALIBABA_CLOUD_ACCESS_KEY_SECRET}, with
+     * {@code ALIBABA_CLOUD_SECURITY_TOKEN} when it is temporary.
+     */
+    public Optional<Credentials> environmentKey() {
+        String id = variable("ALIBABA_CLOUD_ACCESS_KEY_ID");
+        String secret = variable("ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+        if (id.isEmpty() || secret.isEmpty()) {
             return Optional.empty();
         }
-        String token = environment.getOrDefault("ALIBABA_CLOUD_SECURITY_TOKEN", "");
-        Credentials credentials = token.isBlank() ? new Credentials.AccessKey(id, secret)
-                : new Credentials.StsToken(id, secret, token);
-        String region = Optional.ofNullable(environment.get("ALIBABA_CLOUD_REGION_ID")).filter(r -> !r.isBlank())
-                .orElse(DEFAULT_REGION);
-        return Optional.of(new Connection(Connection.Kind.ENVIRONMENT, "environment", region, credentials,
-                Endpoints.publicCloud()));
+        String token = variable("ALIBABA_CLOUD_SECURITY_TOKEN");
+        return Optional.of(token.isEmpty() ? new Credentials.AccessKey(id, secret)
+                : new Credentials.StsToken(id, secret, token));
+    }
+
+    private String variable(String name) {
+        return environment.getOrDefault(name, "").strip();
     }
 
     /** An AccessKey typed in, in the default region. */

@@ -59,7 +59,7 @@ final class ProfileModes {
             case "OIDC" -> missing(profile, mode, "oidc_provider_arn", "oidc_token_file", "ram_role_arn")
                     .orElse(() -> new Credentials.OidcRoleArn(text(profile, "ram_role_arn"),
                             text(profile, "oidc_provider_arn"), text(profile, "oidc_token_file"),
-                            sessionName(profile), duration(profile)));
+                            sessionName(profile), duration(profile), stsEndpoint(profile)));
             case "External" -> externalDisabled ? unusable(mode, "profile.externalDisabled", DISABLE_EXTERNAL)
                     : missing(profile, mode, "process_command")
                     .orElse(() -> new Credentials.External(text(profile, "process_command")));
@@ -126,7 +126,7 @@ final class ProfileModes {
 
     private static Credentials role(JsonNode profile, String mode, Credentials source) {
         return new Credentials.RamRoleArn(mode, source, text(profile, "ram_role_arn"), sessionName(profile),
-                duration(profile), text(profile, "external_id"));
+                duration(profile), text(profile, "external_id"), stsEndpoint(profile));
     }
 
     private static Credentials.AccessKey accessKey(JsonNode profile) {
@@ -136,6 +136,19 @@ final class ProfileModes {
     private static Credentials.StsToken stsToken(JsonNode profile) {
         return new Credentials.StsToken(text(profile, "access_key_id"), text(profile, "access_key_secret"),
                 text(profile, "sts_token"));
+    }
+
+    /**
+     * The profile's own STS endpoint, as the CLI resolves it: {@code sts_endpoint} (a host, with or without scheme),
+     * else {@code sts.<sts_region>.aliyuncs.com}; empty when the profile names neither.
+     */
+    private static String stsEndpoint(JsonNode profile) {
+        String host = text(profile, "sts_endpoint").replaceFirst("^https?://", "").replaceFirst("/$", "");
+        if (!host.isEmpty()) {
+            return "https://" + host;
+        }
+        String region = text(profile, "sts_region");
+        return region.isEmpty() ? "" : "https://sts." + region + ".aliyuncs.com";
     }
 
     private static String sessionName(JsonNode profile) {

@@ -88,7 +88,7 @@ public final class SdkSession implements CloudSession {
             throw new IllegalArgumentException("connection " + connection.name() + " cannot be used: "
                     + connection.unusable().get());
         }
-        var source = KeySources.of(connection.credentials(), connection.endpoints().sts());
+        var source = KeySources.of(connection.credentials(), connection.endpoints());
         Client keys = new Client(source);
         AlibabaCloudCredentialsProvider coreKeys = new CoreCredentials(keys);
         RpcClient rpc = new RpcClient(connection.region(), coreKeys);

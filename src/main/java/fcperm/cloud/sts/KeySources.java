@@ -12,6 +12,7 @@ import com.aliyun.credentials.utils.AuthConstant;
 import com.aliyun.credentials.utils.ProviderName;
 import fcperm.cloud.CloudException;
 import fcperm.cloud.Credentials;
+import fcperm.cloud.Endpoints;
 import fcperm.cloud.sdk.Failures;
 
 import java.net.URI;
@@ -20,7 +21,8 @@ import java.net.URI;
  * Where the keys of each mode come from: a provider of the official credentials library (com.aliyun:credentials-java),
  * the one every V2 SDK takes, so a {@code com.aliyun.credentials.Client} over it serves tea-openapi clients as it is
  * and the V1 and OSS clients through their adapters. Only External is ours, as the library has no such provider.
- * Role providers send AssumeRole to {@code sts}, the connection's STS endpoint (the sandbox's with --endpoints).
+ * Role providers send AssumeRole to the connection's STS endpoint, or the profile's own on the public cloud (with
+ * --endpoints, every call goes to the sandbox, AssumeRole included).
  */
 public final class KeySources {
 
@@ -30,16 +32,17 @@ public final class KeySources {
     /**
      * @throws CloudException when the library refuses the profile's settings (a duration under 900 seconds, ...)
      */
-    public static AlibabaCloudCredentialsProvider of(Credentials credentials, URI sts) throws CloudException {
+    public static AlibabaCloudCredentialsProvider of(Credentials credentials, Endpoints endpoints)
+            throws CloudException {
         try {
-            return provider(credentials, sts);
+            return provider(credentials, endpoints);
         } catch (CredentialException | IllegalArgumentException e) {
             throw new CloudException("read the " + credentials.mode() + " profile", "InvalidProfile", 0, "",
                     "The " + credentials.mode() + " profile cannot be used: " + e.getMessage(), e);
         }
     }
 
-    private static AlibabaCloudCredentialsProvider provider(Credentials credentials, URI sts) {
+    private static AlibabaCloudCredentialsProvider provider(Credentials credentials, Endpoints endpoints) {
         if (credentials instanceof Credentials.AccessKey key) {
             return fixed(CredentialModel.builder().accessKeyId(key.id()).accessKeySecret(key.secret())
                     .type(AuthConstant.ACCESS_KEY).providerName(ProviderName.STATIC_AK).build());
@@ -51,7 +54,8 @@ public final class KeySources {
             return fixed(token(sso.key()).expiration(sso.expires().toEpochMilli()).build());
         }
         if (credentials instanceof Credentials.RamRoleArn role) {
-            AlibabaCloudCredentialsProvider source = provider(role.source(), sts);
+            AlibabaCloudCredentialsProvider source = provider(role.source(), endpoints);
+            URI sts = sts(role.stsEndpoint(), endpoints);
             RamRoleArnCredentialProvider request = RamRoleArnCredentialProvider.builder().credentialsProvider(source)
                     .roleArn(role.roleArn()).roleSessionName(role.sessionName())
                     .durationSeconds(role.durationSeconds())
@@ -60,6 +64,7 @@ public final class KeySources {
             return new AssumedRole("sts:AssumeRole", role.roleArn(), sts, request::createCredential, source);
         }
         if (credentials instanceof Credentials.OidcRoleArn oidc) {
+            URI sts = sts(oidc.stsEndpoint(), endpoints);
             OIDCRoleArnCredentialProvider request = OIDCRoleArnCredentialProvider.builder().roleArn(oidc.roleArn())
                     .oidcProviderArn(oidc.providerArn()).oidcTokenFilePath(oidc.tokenFile())
                     .roleSessionName(oidc.sessionName()).durationSeconds(oidc.durationSeconds())
@@ -75,8 +80,8 @@ public final class KeySources {
         }
         if (credentials instanceof Credentials.CredentialsUri uri) {
             return new Explained(URLCredentialProvider.builder().credentialsURI(uri.uri()).build(),
-                    "get credentials from the credentials URI", credentials.describe() + " gave no key: it must "
-                    + "answer HTTP 200 with JSON holding Code \"Success\", AccessKeyId, AccessKeySecret, "
+                    "get credentials from the credentials URI", "The credentials URI " + uri.shown() + " gave no "
+                    + "key: it must answer HTTP 200 with JSON holding Code \"Success\", AccessKeyId, AccessKeySecret, "
                     + "SecurityToken and Expiration. Check that the service runs.");
         }
         if (credentials instanceof Credentials.External external) {
@@ -92,6 +97,11 @@ public final class KeySources {
         } catch (Exception e) {
             throw new IllegalStateException("cannot release the key source " + provider.getProviderName(), e);
         }
+    }
+
+    private static URI sts(String profileEndpoint, Endpoints endpoints) {
+        return profileEndpoint.isEmpty() || endpoints != Endpoints.publicCloud() ? endpoints.sts()
+                : URI.create(profileEndpoint);
     }
 
     private static CredentialModel.Builder token(Credentials.StsToken token) {

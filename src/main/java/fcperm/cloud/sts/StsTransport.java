@@ -48,9 +48,15 @@ final class StsTransport extends CompatibleUrlConnClient {
         return answer;
     }
 
-    /** Why the last call gave no key, as the cloud said it; {@code failure} is what the library threw. */
+    /**
+     * Why the last call gave no key, as the cloud said it; {@code failure} is what the library threw, which is all
+     * there is when it gave up before sending (an OIDC token file it cannot read).
+     */
     CloudException failure(String operation, String resource, RuntimeException failure) {
-        if (answer == null || answer.getResponseCode() <= 0) {
+        if (answer == null) {
+            return KeySources.failure(failure);
+        }
+        if (answer.getResponseCode() <= 0) {
             return CloudException.unreachable(operation, sts.toString(), failure);
         }
         JsonNode body;

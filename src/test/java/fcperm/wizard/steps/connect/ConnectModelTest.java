@@ -79,6 +79,24 @@ class ConnectModelTest {
     }
 
     @Test
+    void aProfileShowsItsModeAndTheFileItCameFrom() {
+        Connection sandbox = cloud.connection();
+        Connection profile = new Connection(Connection.Kind.PROFILE, "admin", sandbox.region(),
+                sandbox.credentials(), sandbox.endpoints());
+        ConnectModel withProfile = new ConnectModel(() -> List.of(profile), home.resolve(".aliyun/config.json"),
+                (keyId, secret, saveAs) -> sandbox, CompletableFuture.completedFuture(sandbox),
+                new SameThreadUiExecutor(new RecordingDialogService()), i18n, settings);
+        withProfile.enter(new WizardDraft());
+
+        withProfile.selectedProperty().set(withProfile.choices().get(1));
+        withProfile.connect();
+
+        assertThat(withProfile.facts()).startsWith(new Fact("connect.fact.mode", "AK"),
+                new Fact("connect.fact.profileFile", home.resolve(".aliyun/config.json").toString()));
+        assertThat(withProfile.validProperty().get()).isTrue();
+    }
+
+    @Test
     void listsProfilesAndTheManualEntry() {
         assertThat(model.choices()).extracting(ConnectModel.Choice::id)
                 .containsExactly("sandbox", "profile:work", "profile:sso", "manual");
