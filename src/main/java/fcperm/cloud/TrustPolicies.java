@@ -14,6 +14,7 @@ import fcperm.policy.parse.PolicyWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Role trust policies as they concern Function Compute, judged by the same policy engine the sandbox enforces. */
 public final class TrustPolicies {
@@ -34,6 +35,23 @@ public final class TrustPolicies {
         ParseResult parsed = PolicyParser.parseTrustPolicy(trustPolicy);
         return parsed.valid() && EVALUATOR.evaluateTrust(AccessRequest.of("sts:AssumeRole", "*"),
                 parsed.orThrow(), new TrustedPrincipal.Service(FC_SERVICE)).allowed();
+    }
+
+    /**
+     * Who the trust policy lets assume the role, as it names them (services, RAM identities, identity providers);
+     * empty for a document that does not parse or allows nobody.
+     */
+    public static List<String> trustedPrincipals(String trustPolicy) {
+        ParseResult parsed = PolicyParser.parseTrustPolicy(trustPolicy);
+        if (!parsed.valid()) {
+            return List.of();
+        }
+        return parsed.orThrow().statements().stream()
+                .filter(statement -> statement.effect() == Effect.ALLOW)
+                .flatMap(statement -> statement.principal().stream())
+                .flatMap(principal -> Stream.of(principal.service(), principal.ram(),
+                        principal.federated()).flatMap(List::stream))
+                .distinct().toList();
     }
 
     /**

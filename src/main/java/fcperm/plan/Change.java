@@ -16,6 +16,7 @@ public record Change(Kind kind, List<String> subjects, String operation, String 
         ATTACH_POLICY_ACCOUNT,
         ATTACH_POLICY_RESOURCE_GROUP,
         BIND_ROLE,
+        KEEP_UNTRUSTED_ROLE,
         DEPLOY_PROBE,
         DELETE_PROBE,
         CREATE_BUCKET

@@ -6,6 +6,7 @@ import fcperm.cloud.CloudSession;
 import fcperm.cloud.FunctionCompute;
 import fcperm.cloud.RoleDetails;
 import fcperm.cloud.ServiceSummary;
+import fcperm.cloud.TrustPolicies;
 import fcperm.policy.eval.PolicyScope;
 
 import java.util.ArrayList;
@@ -36,37 +37,27 @@ public final class Planner {
     public Plan plan(CloudSession session, PlanRequest request) throws CloudException {
         List<PlanStep> steps = new ArrayList<>();
         FunctionCompute fc = session.functionCompute(request.service().region());
-        Optional<String> currentRole = Optional.empty();
-        Optional<ServiceSummary> service = fc.findService(request.service().name());
-        if (service.isPresent()) {
-            currentRole = service.get().roleArn();
-        } else if (request.service() instanceof ServiceChoice.NewService created) {
-            steps.add(new Steps.CreateService(fc, created.name()));
-        } else {
-            throw CloudException.notFound("Service", request.service().name());
+        String serviceName = request.service().name();
+        Optional<ServiceSummary> service = fc.findService(serviceName);
+        Optional<String> currentRole = service.flatMap(ServiceSummary::roleArn);
+        if (request.service() instanceof ServiceChoice.NewService && service.isEmpty()) {
+            steps.add(new Steps.CreateService(fc, serviceName));
+        } else if (request.service() instanceof ServiceChoice.NewService
+                && !request.made(Change.Kind.CREATE_SERVICE, serviceName)) {
+            throw taken("fc:CreateService", "ServiceAlreadyExists", "A service named \"" + serviceName
+                    + "\" already exists in " + request.service().region() + ". On the Region page, choose it from "
+                    + "the list or give the new service another name.");
+        } else if (service.isEmpty()) {
+            throw CloudException.notFound("Service", serviceName);
         }
 
         String roleName = request.role().name();
         Optional<RoleDetails> role = session.roles().find(roleName);
-        String roleArn;
-        if (request.role() instanceof RoleChoice.NewRole created && role.isEmpty()) {
-            steps.add(new Steps.CreateRole(session.roles(), created.name(), created.description(),
-                    created.trustPolicy()));
-            roleArn = session.roles().arnOf(created.name());
-        } else {
-            RoleDetails details = role.orElseThrow(() -> CloudException.notFound("Role", roleName));
-            roleArn = details.arn();
-            if (request.role() instanceof RoleChoice.ExistingRole existing && existing.fixTrust()
-                    && !details.trustsFunctionCompute()) {
-                steps.add(new Steps.UpdateTrustPolicy(session.roles(), details.name(),
-                        session.roles().trustPolicyWithFunctionCompute(details.trustPolicy()),
-                        details.trustPolicy()));
-            }
-        }
+        String roleArn = planRole(session, request, role, steps);
 
         List<Attachment> attached = role.isPresent() ? session.policies().attachmentsOf(roleName) : List.of();
         for (Grant grant : request.grants()) {
-            if (grant.newDocument().isPresent() && session.policies().find(grant.policyName(), grant.kind()).isEmpty()) {
+            if (grant.newDocument().isPresent() && needsCreating(session, grant)) {
                 steps.add(new Steps.CreatePolicy(session.policies(), grant.policyName(), grant.newDocument().get()));
             }
             boolean already = attached.stream().anyMatch(a -> a.policyName().equals(grant.policyName())
@@ -78,9 +69,75 @@ public final class Planner {
         }
 
         if (currentRole.filter(arn -> arn.equalsIgnoreCase(roleArn)).isEmpty()) {
-            steps.add(new Steps.BindRole(fc, request.service().name(), roleName, roleArn, currentRole));
+            steps.add(new Steps.BindRole(fc, serviceName, roleName, roleArn, currentRole));
         }
         return new Plan(steps);
+    }
+
+    /**
+     * The role's steps, and its ARN. A new role's name must be free (or taken by this session's own run); a role
+     * Function Compute may not assume gets the trust fix, or the user's recorded acceptance, or no plan at all.
+     */
+    private String planRole(CloudSession session, PlanRequest request, Optional<RoleDetails> role,
+                            List<PlanStep> steps) throws CloudException {
+        RoleChoice choice = request.role();
+        String roleName = choice.name();
+        if (choice instanceof RoleChoice.NewRole created && role.isEmpty()) {
+            steps.add(new Steps.CreateRole(session.roles(), created.name(), created.description(),
+                    created.trustPolicy()));
+            if (!created.functionComputeMayAssume()) {
+                acceptUntrusted(choice, created.trustPolicy(), steps);
+            }
+            return session.roles().arnOf(created.name());
+        }
+        if (choice instanceof RoleChoice.NewRole && !request.made(Change.Kind.CREATE_ROLE, roleName)) {
+            List<String> grants = role.isPresent() ? session.policies().attachmentsOf(roleName).stream()
+                    .map(Attachment::policyName).toList() : List.of();
+            throw taken("ram:CreateRole", "EntityAlreadyExists.Role", "A role named \"" + roleName
+                    + "\" already exists in this account (" + (grants.isEmpty() ? "it has no policies attached"
+                    : "it has " + String.join(", ", grants)) + "). On the Role page, use it or choose another name.");
+        }
+        RoleDetails details = role.orElseThrow(() -> CloudException.notFound("Role", roleName));
+        if (!details.trustsFunctionCompute()) {
+            if (choice instanceof RoleChoice.ExistingRole existing && existing.fixTrust()) {
+                steps.add(new Steps.UpdateTrustPolicy(session.roles(), details.name(),
+                        session.roles().trustPolicyWithFunctionCompute(details.trustPolicy()),
+                        details.trustPolicy()));
+            } else {
+                acceptUntrusted(choice, details.trustPolicy(), steps);
+            }
+        }
+        return details.arn();
+    }
+
+    private static void acceptUntrusted(RoleChoice choice, String trustPolicy, List<PlanStep> steps)
+            throws CloudException {
+        List<String> trusted = TrustPolicies.trustedPrincipals(trustPolicy);
+        if (!choice.untrustedAccepted()) {
+            throw new CloudException("plan", "TrustPolicyExcludesFunctionCompute", 0, "", "Function Compute ("
+                    + TrustPolicies.FC_SERVICE + ") may not assume the role \"" + choice.name() + "\": its trust "
+                    + "policy lets " + (trusted.isEmpty() ? "nobody" : String.join(", ", trusted)) + " assume it. "
+                    + "On the Role page, let Function Compute assume it, or keep it as it is on purpose.", null);
+        }
+        steps.add(new KeepUntrustedRole(choice.name(), trusted));
+    }
+
+    /** A new policy is created unless one of that name exists with the same document (reused as it is). */
+    private static boolean needsCreating(CloudSession session, Grant grant) throws CloudException {
+        if (session.policies().find(grant.policyName(), grant.kind()).isEmpty()) {
+            return true;
+        }
+        if (PolicyDocuments.same(session.policies().document(grant.policyName(), grant.kind()),
+                grant.newDocument().orElseThrow())) {
+            return false;
+        }
+        throw taken("ram:CreatePolicy", "EntityAlreadyExists.Policy", "A custom policy named \""
+                + grant.policyName() + "\" already exists with a different document. On the Permissions page, pick "
+                + "it from the list to use it as it is, or give the new policy another name.");
+    }
+
+    private static CloudException taken(String operation, String code, String sentence) {
+        return new CloudException(operation, code, 409, "", sentence, null);
     }
 
     public Plan deployProbe(CloudSession session, ServiceChoice service) {

@@ -6,6 +6,7 @@ import fcperm.cloud.FunctionCompute;
 import fcperm.cloud.ObjectStorage;
 import fcperm.cloud.Policies;
 import fcperm.cloud.Roles;
+import fcperm.cloud.TrustPolicies;
 import fcperm.policy.eval.PolicyScope;
 
 import java.util.List;
@@ -38,7 +39,10 @@ final class Steps {
     record CreateRole(Roles roles, String role, String description, String trustPolicy) implements PlanStep {
         @Override
         public Change change() {
-            return new Change(Change.Kind.CREATE_ROLE, List.of(role), "ram:CreateRole", "ram:DeleteRole");
+            // Who may assume it, read from the document itself: the plan says what the role will really trust.
+            return new Change(Change.Kind.CREATE_ROLE,
+                    List.of(role, String.join(", ", TrustPolicies.trustedPrincipals(trustPolicy))),
+                    "ram:CreateRole", "ram:DeleteRole");
         }
 
         @Override

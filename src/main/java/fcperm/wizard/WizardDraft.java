@@ -1,10 +1,12 @@
 package fcperm.wizard;
 
 import fcperm.cloud.CloudSession;
+import fcperm.plan.Change;
 import fcperm.plan.Grant;
 import fcperm.plan.Plan;
 import fcperm.plan.PlanRequest;
 import fcperm.plan.PlanRun;
+import fcperm.plan.PlanStep;
 import fcperm.plan.RoleChoice;
 import fcperm.plan.ServiceChoice;
 import javafx.beans.binding.Bindings;
@@ -20,6 +22,7 @@ import javafx.beans.property.SimpleObjectProperty;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The one state of the wizard: what the user chose (connection, service, role with its trust, grants) and what
@@ -28,7 +31,8 @@ import java.util.Optional;
  *
  * <p>Invalidation: any change of a choice moves {@link #versionProperty()} on and drops the plan (it was made for
  * the old choices). The run stays — what was applied is in the cloud — but {@link #runMatchesDraftProperty()}
- * turns false, so every page can say that the choices changed since they were applied.
+ * turns false, so every page can say that the choices changed since they were applied. The whole model:
+ * docs/wizard-state.md §1–§4.
  */
 public final class WizardDraft {
 
@@ -115,7 +119,24 @@ public final class WizardDraft {
 
     /** The request for the planner; only once Region, Role and Permissions have been passed. */
     public PlanRequest planRequest() {
-        return new PlanRequest(service().orElseThrow(), role().orElseThrow(), grants());
+        return new PlanRequest(service().orElseThrow(), role().orElseThrow(), grants(), madeBySession());
+    }
+
+    /** The changes of the run that are applied now: what this session put in the cloud. */
+    public List<Change> madeBySession() {
+        PlanRun applied = run.get();
+        if (applied == null) {
+            return List.of();
+        }
+        List<PlanRun.State> states = applied.states();
+        List<PlanStep> steps = applied.plan().steps();
+        return IntStream.range(0, steps.size()).filter(i -> states.get(i) == PlanRun.State.APPLIED)
+                .mapToObj(i -> steps.get(i).change()).toList();
+    }
+
+    /** Whether this session made {@code name} (a service, a role) itself: then it is not "taken". */
+    public boolean madeBySession(Change.Kind kind, String name) {
+        return PlanRequest.made(madeBySession(), kind, name);
     }
 
     /** The plan made for the current choices: set by Review when it plans, dropped by any change of a choice. */

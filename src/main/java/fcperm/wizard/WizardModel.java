@@ -40,7 +40,8 @@ public final class WizardModel {
         current.set(this.steps.get(0));
 
         // The page shown is a dependency of its own: a binding that depended on the index alone could be read
-        // between the index moving and the page changing, and keep the old page's validity for the new one.
+        // between the index moving and the page changing, and keep the old page's validity for the new one
+        // (docs/wizard-state.md §3).
         List<javafx.beans.Observable> dependencies = new ArrayList<>();
         dependencies.add(current);
         this.steps.forEach(step -> dependencies.add(step.validProperty()));

@@ -151,6 +151,22 @@ class WhoamiCommandTest {
     }
 
     @Test
+    void aSandboxAlreadyRunningOnTheDataFolderIsUsedThroughItsFile() throws Exception {
+        Path folder = home.resolve(".fcperm/sandbox");
+        try (Sandbox running = Sandbox.start(SandboxOptions.of(folder))) {
+            SECRETS.add(running.rootCredentials().accessKeySecret());
+            Run withoutFile = whoami(Map.of(), "--connection", "sandbox");
+            OwnerOnlyFile.write(folder.resolve(SandboxCommand.INFO_FILE), SandboxCommand.describe(running, List.of()));
+            Run withFile = whoami(Map.of(), "--connection", "sandbox", "--json");
+
+            assertThat(withoutFile.exit()).isEqualTo(1);
+            assertThat(withoutFile.err()).contains("is in use by the app").contains("--connection sandbox:FILE");
+            assertThat(withFile.exit()).as(withFile.err()).isZero();
+            assertThat(withFile.json().path("accountId").asText()).isEqualTo(running.accountId());
+        }
+    }
+
+    @Test
     void aProfileThatCannotWorkSaysWhyAndExitsOne() throws Exception {
         profiles("{\"name\": \"sso\", \"mode\": \"CloudSSO\"}");
 

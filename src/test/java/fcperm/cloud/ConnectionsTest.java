@@ -237,6 +237,20 @@ class ConnectionsTest {
     }
 
     @Test
+    void anOidcProfileAsksTheConnectionsStsEndpoint() throws Exception {
+        Path token = Files.writeString(home.resolve("oidc-token"), "eyJhbGciOiJSUzI1NiJ9.e30.c2lnbmF0dXJl");
+        writeConfig("oidc", profile("oidc", "OIDC", "", "", "", roleArn, ", \"oidc_provider_arn\": \"acs:ram::"
+                + sandbox.accountId() + ":oidc-provider/ack\", \"oidc_token_file\": \"" + token + "\""));
+
+        // The sandbox has no AssumeRoleWithOIDC: its refusal shows the library's request reached it, over HTTP.
+        CloudException error = sandbox.secrets().fails("InvalidAction.NotFound",
+                () -> openInSandbox(named(catalog(Map.of()).profiles(), "oidc")));
+
+        assertThat(error.operation()).isEqualTo("sts:AssumeRoleWithOIDC");
+        assertThat(error.httpStatus()).isEqualTo(404);
+    }
+
+    @Test
     void aFailingExternalCommandSaysWhatItMustDo() throws Exception {
         writeConfig("external", profile("external", "External", "", "", "", "", ", \"process_command\": \"false\""));
 
@@ -364,21 +378,27 @@ class ConnectionsTest {
     }
 
     @Test
-    void roleKeyIsAssumedAgainInItsLastQuarterHour() throws Exception {
-        AlibabaCloudCredentialsProvider hour = KeySources.of(new Credentials.RamRoleArn("RamRoleArn", deployer,
-                roleArn, "hour", 3600, "", ""), sandbox.endpoints());
-        AlibabaCloudCredentialsProvider quarter = KeySources.of(new Credentials.RamRoleArn("RamRoleArn", deployer,
-                roleArn, "quarter", 900, "", ""), sandbox.endpoints());
-        try (hour; quarter) {
-            List<CredentialModel> keys = List.of(hour.getCredentials(), hour.getCredentials(),
-                    quarter.getCredentials(), quarter.getCredentials());
-            keys.forEach(key -> sandbox.secrets().secret(key.getAccessKeySecret()));
-            keys.forEach(key -> sandbox.secrets().secret(key.getSecurityToken()));
+    void roleKeyIsKeptUntilTheLastFifthOfItsLifetime() throws Exception {
+        AlibabaCloudCredentialsProvider keys = KeySources.of(new Credentials.RamRoleArn("RamRoleArn", deployer,
+                roleArn, "renewing", 900, "", ""), sandbox.endpoints());
+        // The first key is issued 800 s in the sandbox's past: 100 s of it are left, less than a fifth of 900 s.
+        sandbox.clock().setOffset(Duration.ofSeconds(-800));
+        CredentialModel nearlyExpired;
+        try {
+            nearlyExpired = keys.getCredentials();
+        } finally {
+            sandbox.clock().setOffset(Duration.ZERO);
+        }
+        try (keys) {
+            List<CredentialModel> issued = List.of(nearlyExpired, keys.getCredentials(), keys.getCredentials());
+            issued.forEach(key -> sandbox.secrets().secret(key.getAccessKeySecret()));
+            issued.forEach(key -> sandbox.secrets().secret(key.getSecurityToken()));
 
-            assertThat(keys.get(1).getAccessKeyId()).as("an hour's key is kept").isEqualTo(keys.get(0).getAccessKeyId());
-            assertThat(keys.get(3).getAccessKeyId()).as("a quarter-hour key is always in its last quarter-hour")
-                    .isNotEqualTo(keys.get(2).getAccessKeyId());
-            assertThat(keys.get(0).getExpiration()).isGreaterThan(System.currentTimeMillis() + 3000_000);
+            assertThat(issued.get(1).getAccessKeyId()).as("renewed ahead of its expiry")
+                    .isNotEqualTo(issued.get(0).getAccessKeyId());
+            assertThat(issued.get(2).getAccessKeyId()).as("a fresh 900-second key is kept")
+                    .isEqualTo(issued.get(1).getAccessKeyId());
+            assertThat(issued.get(1).getExpiration()).isGreaterThan(System.currentTimeMillis() + 800_000);
         }
     }
 

@@ -52,7 +52,7 @@ public final class RamRoles implements Roles {
             Pager.stopIfCancelled(cancellation);
             RoleDetails details = find(role.path("RoleName").asText()).orElse(null);
             if (details != null) {
-                roles.add(new RoleSummary(details.name(), details.arn(), details.description(),
+                roles.add(new RoleSummary(details.name(), details.arn(), details.description(), details.trustPolicy(),
                         details.trustsFunctionCompute()));
             }
             progress.update(roles.size(), listed.size());

@@ -61,7 +61,8 @@ public final class KeySources {
                     .durationSeconds(role.durationSeconds())
                     .externalId(role.externalId().isBlank() ? null : role.externalId())
                     .STSEndpoint(StsTransport.hostPort(sts)).build();
-            return new AssumedRole("sts:AssumeRole", role.roleArn(), sts, request::createCredential, source);
+            return new AssumedRole("sts:AssumeRole", role.roleArn(), sts, role.durationSeconds(),
+                    request::createCredential, source);
         }
         if (credentials instanceof Credentials.OidcRoleArn oidc) {
             URI sts = sts(oidc.stsEndpoint(), endpoints);
@@ -69,7 +70,8 @@ public final class KeySources {
                     .oidcProviderArn(oidc.providerArn()).oidcTokenFilePath(oidc.tokenFile())
                     .roleSessionName(oidc.sessionName()).durationSeconds(oidc.durationSeconds())
                     .STSEndpoint(StsTransport.hostPort(sts)).build();
-            return new AssumedRole("sts:AssumeRoleWithOIDC", oidc.roleArn(), sts, request::createCredential, null);
+            return new AssumedRole("sts:AssumeRoleWithOIDC", oidc.roleArn(), sts, oidc.durationSeconds(),
+                    request::createCredential, null);
         }
         if (credentials instanceof Credentials.EcsRamRole ecs) {
             return new Explained(EcsRamRoleCredentialProvider.builder()

@@ -1,6 +1,5 @@
 package fcperm.wizard.steps.permissions;
 
-import fcperm.cloud.PolicyKind;
 import fcperm.cloud.Attachment;
 import fcperm.cloud.PolicySummary;
 import fcperm.cloud.ResourceGroup;
@@ -9,6 +8,7 @@ import fcperm.policy.eval.PolicyScope;
 import fcperm.wizard.common.Decorations;
 import fcperm.wizard.common.I18n;
 import fcperm.wizard.common.ListCells;
+import fcperm.wizard.common.Selections;
 import fcperm.wizard.common.Toggles;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -50,6 +50,7 @@ public final class PermissionsController {
     @FXML private Label secondFieldLabel;
     @FXML private TextField secondField;
     @FXML private Button generateButton;
+    @FXML private Label presetNote;
     @FXML private RadioButton accountScope;
     @FXML private RadioButton groupScope;
     @FXML private ComboBox<ResourceGroup> groups;
@@ -75,10 +76,14 @@ public final class PermissionsController {
         bindPresets();
         bindScope();
         grants.setItems(model.grants());
-        grants.setCellFactory(ListCells.<Grant>of(g -> describe(g.policyName(), g.kind(), g.scope(), g.newDocument().isPresent())).wrapping());
+        grants.setCellFactory(ListCells.<Grant>of(this::describe).wrapping());
+        // What a grant will do depends on what the account has: redraw when that is listed again.
+        model.attached().addListener((javafx.collections.ListChangeListener<Attachment>) change -> grants.refresh());
+        model.customPolicies().addListener((javafx.collections.ListChangeListener<PolicySummary>) change -> grants.refresh());
         removeButton.disableProperty().bind(grants.getSelectionModel().selectedItemProperty().isNull());
         attached.setItems(model.attached());
-        attached.setCellFactory(ListCells.<Attachment>of(a -> describe(a.policyName(), a.kind(), a.scope(), false)).wrapping());
+        attached.setCellFactory(ListCells.<Attachment>of(a -> describe(a.policyName(),
+                i18n.text("permissions.kind." + a.kind().name()), a.scope())).wrapping());
         Decorations.bindProblemLabel(addProblem, model.addProblemProperty());
     }
 
@@ -104,12 +109,7 @@ public final class PermissionsController {
         systemPolicies.setItems(model.visibleSystemPolicies());
         systemPolicies.setCellFactory(ListCells.<PolicySummary>of(p -> p.description().isBlank() ? p.name()
                 : p.name() + "\n" + p.description()).wrapping());
-        systemPolicies.getSelectionModel().select(model.selectedSystemProperty().get());
-        systemPolicies.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                model.selectedSystemProperty().set(now);
-            }
-        });
+        Selections.follow(systemPolicies, model.selectedSystemProperty());
         systemStatus.textProperty().bind(model.systemStatusProperty());
         systemDocument.textProperty().bind(model.systemDocumentProperty());
     }
@@ -118,9 +118,9 @@ public final class PermissionsController {
         customPolicies.setItems(model.customPolicies());
         customPolicies.setCellFactory(ListCells.<PolicySummary>of(p -> p.description().isBlank() ? p.name()
                 : p.name() + "  ·  " + p.description()).wrapping());
+        Selections.follow(customPolicies, model.selectedCustomProperty());
         customPolicies.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                model.selectedCustomProperty().set(now);
                 model.sourceProperty().set(PermissionsModel.Source.CUSTOM);
             }
         });
@@ -173,6 +173,9 @@ public final class PermissionsController {
         labels.run();
         model.presetKindProperty().addListener((obs, old, now) -> labels.run());
         firstField.getEditor().textProperty().bindBidirectional(model.presetFirstProperty());
+        presetNote.textProperty().bind(model.presetNoteProperty());
+        presetNote.visibleProperty().bind(model.presetNoteProperty().isNotEmpty());
+        presetNote.managedProperty().bind(presetNote.visibleProperty());
         secondField.textProperty().bindBidirectional(model.presetSecondProperty());
     }
 
@@ -197,11 +200,25 @@ public final class PermissionsController {
         groupNote.managedProperty().bind(groupNote.visibleProperty());
     }
 
-    private String describe(String policyName, PolicyKind kind, PolicyScope scope, boolean isNew) {
+    /** A grant as it will really be applied: a new policy, one that exists, or one the role has already. */
+    private String describe(Grant grant) {
+        String type = switch (model.effectOf(grant)) {
+            case NEW_POLICY -> i18n.text("permissions.kind.NEW");
+            case ATTACH -> i18n.text("permissions.kind." + grant.kind().name());
+            case ALREADY_ATTACHED -> i18n.text("permissions.kind.attached");
+        };
+        return describe(grant.policyName(), type, grant.scope());
+    }
+
+    private String describe(String policyName, String type, PolicyScope scope) {
         String where = scope instanceof PolicyScope.ResourceGroup group
                 ? i18n.text("permissions.scope.inGroup", group.id()) : i18n.text("permissions.scope.wholeAccount");
-        String type = i18n.text(isNew ? "permissions.kind.NEW" : "permissions.kind." + kind.name());
         return policyName + "  ·  " + type + "\n" + where;
+    }
+
+    @FXML
+    private void reload() {
+        model.reload();
     }
 
     @FXML

@@ -10,6 +10,7 @@ import fcperm.cloud.CloudSession;
 import fcperm.cloud.PolicySummary;
 import fcperm.cloud.ResourceGroup;
 import fcperm.plan.Grant;
+import fcperm.plan.PolicyDocuments;
 import fcperm.plan.RoleChoice;
 import fcperm.policy.eval.PolicyScope;
 import fcperm.policy.parse.ParseResult;
@@ -37,6 +38,7 @@ import javafx.collections.transformation.FilteredList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Permissions: system policies (searchable, with descriptions and documents), custom policies (existing ones, or a
@@ -88,6 +90,9 @@ public final class PermissionsModel implements WizardStep {
     private final ObservableList<ResourceGroup> groups = FXCollections.observableArrayList();
     private final ObjectProperty<ResourceGroup> group = new SimpleObjectProperty<>(this, "group");
     private final ReadOnlyStringWrapper addProblem = new ReadOnlyStringWrapper(this, "addProblem", "");
+    private final ReadOnlyStringWrapper presetNote = new ReadOnlyStringWrapper(this, "presetNote", "");
+    /* Documents of custom policies fetched to compare with a generated one. */
+    private final java.util.Map<String, String> knownDocuments = new java.util.HashMap<>();
 
     private final ObservableList<Grant> grants = FXCollections.observableArrayList();
     private final ObservableList<Attachment> attached = FXCollections.observableArrayList();
@@ -108,15 +113,24 @@ public final class PermissionsModel implements WizardStep {
                 () -> i18n.text("permissions.count", visibleSystemPolicies.size(), systemPolicies.size()),
                 visibleSystemPolicies, systemPolicies);
         selectedSystem.addListener((obs, old, now) -> loadSystemDocument(now));
-        editorText.addListener((obs, old, now) -> checkEditor());
+        editorText.addListener((obs, old, now) -> {
+            checkEditor();
+            checkCustomName();
+            presetNote.set("");
+        });
         customName.addListener((obs, old, now) -> checkCustomName());
         i18n.localeProperty().addListener((obs, old, now) -> {
             checkEditor();
             checkCustomName();
         });
-        valid.bind(Bindings.createBooleanBinding(() -> editorValid.get()
+        // A refused "Add" stands until the input changes: going on would plan without what the user meant to add.
+        valid.bind(Bindings.createBooleanBinding(() -> editorValid.get() && addProblem.get().isEmpty()
                         && (!grants.isEmpty() || !attached.isEmpty()),
-                editorValid, grants, attached));
+                editorValid, addProblem, grants, attached));
+        for (javafx.beans.Observable input : List.of(source, selectedSystem, selectedCustom, editorText, customName,
+                scopeKind, group, presetKind, presetFirst, presetSecond)) {
+            input.addListener(changed -> addProblem.set(""));
+        }
         // The draft holds the grants at every moment.
         grants.addListener((javafx.collections.ListChangeListener<Grant>) change -> publish());
     }
@@ -171,7 +185,8 @@ public final class PermissionsModel implements WizardStep {
             List<PolicySummary> custom = current.policies().list(PolicyKind.CUSTOM,
                     context::progress, context::isCancelled);
             List<ResourceGroup> resourceGroups = current.resourceGroups().list();
-            List<Attachment> existing = role instanceof RoleChoice.ExistingRole
+            // A new role may exist already: this session made it on an earlier pass.
+            List<Attachment> existing = current.roles().find(role.name()).isPresent()
                     ? current.policies().attachmentsOf(role.name()) : List.of();
             List<BucketSummary> buckets = current.objects().listBuckets();
             return new Catalogue(system, custom, resourceGroups, existing, buckets);
@@ -185,7 +200,7 @@ public final class PermissionsModel implements WizardStep {
             }
             attached.setAll(catalogue.attached());
             bucketNames.setAll(catalogue.buckets().stream().map(BucketSummary::name).toList());
-            grants.removeIf(this::alreadyAttached);
+            checkCustomName();
         }, loading::failed);
     }
 
@@ -231,7 +246,10 @@ public final class PermissionsModel implements WizardStep {
         grants.remove(grant);
     }
 
-    /** Fills the editor with the least-privilege policy for the chosen intent and switches to it. */
+    /**
+     * Fills the editor with the least-privilege policy for the chosen intent and switches to it. A custom policy
+     * with the same document (the preset used before) is reused under its name; otherwise the name is made unique.
+     */
     public void generate() {
         Preset preset = switch (presetKind.get()) {
             case OSS_WRITE -> new Preset.OssWrite(presetFirst.get().trim(), presetSecond.get().trim());
@@ -243,10 +261,40 @@ public final class PermissionsModel implements WizardStep {
             addProblem.set(i18n.text("permissions.presets.missing"));
             return;
         }
-        addProblem.set("");
-        customName.set(preset.policyName());
-        editorText.set(preset.document(accountId));
-        source.set(Source.NEW);
+        String document = preset.document(accountId);
+        String base = preset.policyName();
+        Pattern numbered = Pattern.compile(Pattern.quote(base) + "(-[0-9]+)?");
+        List<String> candidates = customPolicies.stream().map(PolicySummary::name)
+                .filter(name -> numbered.matcher(name).matches()).toList();
+        CloudSession current = session;
+        executor.submit(i18n.text("permissions.task.compare"), context -> {
+            for (String candidate : candidates) {
+                String existing = current.policies().document(candidate, PolicyKind.CUSTOM);
+                knownDocuments.put(candidate, existing);
+                if (PolicyDocuments.same(existing, document)) {
+                    return Optional.of(candidate);
+                }
+            }
+            return Optional.<String>empty();
+        }, identical -> {
+            customName.set(identical.orElseGet(() -> uniqueName(base)));
+            editorText.set(document);
+            source.set(Source.NEW);
+            presetNote.set(identical.map(name -> i18n.text("permissions.presets.reused", name)).orElse(""));
+        });
+    }
+
+    /** {@code base}, or {@code base-2}, {@code base-3}, ...: the first name no policy and no grant has. */
+    private String uniqueName(String base) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        customPolicies.forEach(policy -> taken.add(policy.name()));
+        grants.forEach(grant -> taken.add(grant.policyName()));
+        String name = base;
+        for (int n = 2; taken.contains(name); n++) {
+            String suffix = "-" + n;
+            name = (base.length() + suffix.length() <= 128 ? base : base.substring(0, 128 - suffix.length())) + suffix;
+        }
+        return name;
     }
 
     private Optional<Grant> newCustomGrant(PolicyScope scope) {
@@ -271,6 +319,20 @@ public final class PermissionsModel implements WizardStep {
         return Optional.ofNullable(group.get()).map(g -> PolicyScope.resourceGroup(g.id()));
     }
 
+    /** What adding the grant will really do, for "Will be granted": only what is new is marked new. */
+    public GrantEffect effectOf(Grant grant) {
+        if (alreadyAttached(grant)) {
+            return GrantEffect.ALREADY_ATTACHED;
+        }
+        if (grant.newDocument().isPresent()
+                && customPolicies.stream().noneMatch(p -> p.name().equals(grant.policyName()))) {
+            return GrantEffect.NEW_POLICY;
+        }
+        return GrantEffect.ATTACH;
+    }
+
+    public enum GrantEffect { NEW_POLICY, ATTACH, ALREADY_ATTACHED }
+
     private boolean alreadyAttached(Grant grant) {
         return attached.stream().anyMatch(a -> a.policyName().equals(grant.policyName())
                 && a.kind() == grant.kind() && a.scope().equals(grant.scope()));
@@ -293,11 +355,17 @@ public final class PermissionsModel implements WizardStep {
         Optional<String> rule = PolicyNameRule.problemKey(name);
         if (rule.isPresent()) {
             customNameProblem.set(i18n.text(rule.get()));
-        } else if (customPolicies.stream().anyMatch(p -> p.name().equals(name))) {
+        } else if (customPolicies.stream().anyMatch(p -> p.name().equals(name)) && !sameAsExisting(name)) {
             customNameProblem.set(i18n.text("permissions.custom.name.taken"));
         } else {
             customNameProblem.set("");
         }
+    }
+
+    /* The name of an existing policy is no problem when the editor holds that policy's very document (reuse). */
+    private boolean sameAsExisting(String name) {
+        String existing = knownDocuments.get(name);
+        return existing != null && PolicyDocuments.same(existing, editorText.get());
     }
 
     private String describe(PolicyProblem problem) {
@@ -413,6 +481,11 @@ public final class PermissionsModel implements WizardStep {
 
     public ObjectProperty<ResourceGroup> groupProperty() {
         return group;
+    }
+
+    /** Says when a preset's policy exists already and is reused. */
+    public ReadOnlyStringProperty presetNoteProperty() {
+        return presetNote.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty addProblemProperty() {

@@ -3,6 +3,7 @@ package fcperm.wizard.steps.region;
 import fcperm.cloud.CloudSession;
 import fcperm.cloud.FcRegion;
 import fcperm.cloud.ServiceSummary;
+import fcperm.plan.Change;
 import fcperm.plan.ServiceChoice;
 import fcperm.wizard.WizardDraft;
 import fcperm.wizard.WizardStep;
@@ -68,7 +69,8 @@ public final class RegionModel implements WizardStep {
             if (rule.isPresent()) {
                 return i18n.text(rule.get());
             }
-            boolean taken = services.stream().anyMatch(s -> s.name().equals(newName.get()));
+            boolean taken = services.stream().anyMatch(s -> s.name().equals(newName.get()))
+                    && !(draft != null && draft.madeBySession(Change.Kind.CREATE_SERVICE, newName.get()));
             return taken ? i18n.text("region.new.taken") : "";
         }, mode, newName, services, i18n.localeProperty());
         region.addListener((obs, old, now) -> {

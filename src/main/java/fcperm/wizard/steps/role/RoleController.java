@@ -1,12 +1,14 @@
 package fcperm.wizard.steps.role;
 
 import fcperm.cloud.RoleSummary;
+import fcperm.policy.eval.PolicyScope;
 import fcperm.wizard.common.Decorations;
 import fcperm.wizard.common.I18n;
 import fcperm.wizard.common.ListCells;
 import fcperm.wizard.common.Selections;
 import fcperm.wizard.common.Styles;
 import fcperm.wizard.common.Toggles;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -22,6 +24,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.stream.Collectors;
+
 /** Wiring of the Role page. */
 public final class RoleController {
 
@@ -35,6 +39,13 @@ public final class RoleController {
     @FXML private VBox createPane;
     @FXML private TextField roleName;
     @FXML private Label roleNameProblem;
+    @FXML private Button useTakenButton;
+    @FXML private Label trustedBy;
+    @FXML private VBox newUntrustedNote;
+    @FXML private Label newUntrustedText;
+    @FXML private CheckBox acceptUntrustedNew;
+    @FXML private Label selectedGrants;
+    @FXML private CheckBox acceptUntrustedExisting;
     @FXML private TextField description;
     @FXML private TitledPane advanced;
     @FXML private CheckBox editTrust;
@@ -45,7 +56,7 @@ public final class RoleController {
     @FXML private CheckBox showAll;
     @FXML private ListView<RoleSummary> roles;
     @FXML private Label listStatus;
-    @FXML private HBox untrustedNote;
+    @FXML private VBox untrustedNote;
     @FXML private Label untrustedText;
     @FXML private Button fixTrustButton;
     @FXML private HBox defaultRoleNote;
@@ -68,6 +79,14 @@ public final class RoleController {
         roleName.textProperty().bindBidirectional(model.roleNameProperty());
         Decorations.showProblem(roleName, model.roleNameProblemProperty());
         Decorations.bindProblemLabel(roleNameProblem, model.roleNameProblemProperty());
+        useTakenButton.visibleProperty().bind(model.nameTakenProperty());
+        useTakenButton.managedProperty().bind(useTakenButton.visibleProperty());
+        trustedBy.textProperty().bind(model.trustedByProperty());
+        newUntrustedNote.visibleProperty().bind(model.newRoleUntrustedProperty());
+        newUntrustedNote.managedProperty().bind(newUntrustedNote.visibleProperty());
+        newUntrustedText.textProperty().bind(Bindings.createStringBinding(
+                () -> i18n.text("role.newUntrusted", model.trustedByProperty().get()), model.trustedByProperty()));
+        acceptUntrustedNew.selectedProperty().bindBidirectional(model.acceptUntrustedProperty());
         description.textProperty().bindBidirectional(model.descriptionProperty());
         editTrust.selectedProperty().bindBidirectional(model.editTrustProperty());
         trustPolicy.textProperty().bindBidirectional(model.trustPolicyProperty());
@@ -87,12 +106,34 @@ public final class RoleController {
 
         untrustedNote.visibleProperty().bind(model.untrustedSelectedProperty());
         untrustedNote.managedProperty().bind(untrustedNote.visibleProperty());
-        untrustedText.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        untrustedText.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.text(model.fixTrustProperty().get() ? "role.untrusted.fixed" : "role.untrusted"),
                 model.fixTrustProperty()));
-        fixTrustButton.disableProperty().bind(model.fixTrustProperty());
+        // Once the fix is chosen the note only says what the plan will do: nothing is left to decide.
+        fixTrustButton.getParent().visibleProperty().bind(model.fixTrustProperty().not());
+        fixTrustButton.getParent().managedProperty().bind(fixTrustButton.getParent().visibleProperty());
+        acceptUntrustedExisting.selectedProperty().bindBidirectional(model.acceptUntrustedProperty());
+        selectedGrants.textProperty().bind(Bindings.createStringBinding(this::describeGrants,
+                model.selectedProperty(), model.selectedGrants()));
+        selectedGrants.visibleProperty().bind(model.selectedProperty().isNotNull());
+        selectedGrants.managedProperty().bind(selectedGrants.visibleProperty());
         defaultRoleNote.visibleProperty().bind(model.defaultRoleSelectedProperty());
         defaultRoleNote.managedProperty().bind(defaultRoleNote.visibleProperty());
+    }
+
+    private String describeGrants() {
+        RoleSummary role = model.selectedProperty().get();
+        if (role == null) {
+            return "";
+        }
+        if (model.selectedGrants().isEmpty()) {
+            return i18n.text("role.grants.none", role.name());
+        }
+        return i18n.text("role.grants", role.name(), model.selectedGrants().stream()
+                .map(grant -> grant.scope() instanceof PolicyScope.ResourceGroup group
+                        ? grant.policyName() + " (" + i18n.text("permissions.scope.inGroup", group.id()) + ")"
+                        : grant.policyName())
+                .collect(Collectors.joining(", ")));
     }
 
     private String describe(RoleSummary role) {
@@ -110,5 +151,20 @@ public final class RoleController {
     @FXML
     private void fixTrust() {
         model.fixTrust();
+    }
+
+    @FXML
+    private void fixNewTrust() {
+        model.fixNewTrust();
+    }
+
+    @FXML
+    private void useTakenRole() {
+        model.useTakenRole();
+    }
+
+    @FXML
+    private void reload() {
+        model.reload();
     }
 }

@@ -1,8 +1,10 @@
 package fcperm.wizard.steps.role;
 
+import fcperm.cloud.Attachment;
 import fcperm.cloud.CloudSession;
 import fcperm.cloud.RoleSummary;
 import fcperm.cloud.TrustPolicies;
+import fcperm.plan.Change;
 import fcperm.plan.RoleChoice;
 import fcperm.policy.parse.ParseResult;
 import fcperm.policy.parse.PolicyParser;
@@ -68,6 +70,11 @@ public final class RoleModel implements WizardStep {
     private final StringBinding nameProblem;
     private final BooleanBinding untrustedSelected;
     private final BooleanBinding defaultRoleSelected;
+    private final BooleanBinding nameTaken;
+    private final BooleanBinding newRoleUntrusted;
+    private final StringBinding trustedBy;
+    private final BooleanProperty acceptUntrusted = new SimpleBooleanProperty(this, "acceptUntrusted");
+    private final ObservableList<Attachment> selectedGrants = FXCollections.observableArrayList();
     private final ObjectBinding<RoleChoice> choice;
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
 
@@ -86,9 +93,21 @@ public final class RoleModel implements WizardStep {
             if (rule.isPresent()) {
                 return i18n.text(rule.get());
             }
-            // RAM role names are case-insensitive.
-            return find(roleName.get()).isPresent() ? i18n.text("role.name.taken") : "";
+            return takenRole().isPresent() ? i18n.text("role.name.taken", roleName.get()) : "";
         }, mode, roleName, allRoles, i18n.localeProperty());
+        nameTaken = Bindings.createBooleanBinding(() -> mode.get() == Mode.CREATE && takenRole().isPresent(),
+                mode, roleName, allRoles);
+        newRoleUntrusted = Bindings.createBooleanBinding(() -> mode.get() == Mode.CREATE
+                        && trustProblem.get().isEmpty() && !TrustPolicies.trustsFunctionCompute(trustPolicy.get()),
+                mode, trustPolicy, trustProblem);
+        trustedBy = Bindings.createStringBinding(() -> {
+            String document = mode.get() == Mode.CREATE ? trustPolicy.get()
+                    : selected.get() == null ? "" : selected.get().trustPolicy();
+            List<String> principals = TrustPolicies.trustedPrincipals(document);
+            return principals.isEmpty() ? i18n.text("role.trustedBy.nobody") : String.join(", ", principals);
+        }, mode, trustPolicy, selected, i18n.localeProperty());
+        // Accepting a role FC may not assume is a decision about one role: it does not carry over to another.
+        mode.addListener((obs, old, now) -> acceptUntrusted.set(false));
         trustPolicy.addListener((obs, old, now) -> checkTrustPolicy());
         editTrust.addListener((obs, old, now) -> {
             if (!now) {
@@ -102,6 +121,8 @@ public final class RoleModel implements WizardStep {
         selected.addListener((obs, old, now) -> {
             if (old == null || now == null || !old.name().equalsIgnoreCase(now.name())) {
                 fixTrust.set(false);
+                acceptUntrusted.set(false);
+                loadGrantsOf(now);
             }
         });
         untrustedSelected = Bindings.createBooleanBinding(
@@ -113,8 +134,8 @@ public final class RoleModel implements WizardStep {
                 mode, selected);
         loading = new ListLoading(i18n, () -> i18n.text("role.loading"),
                 () -> i18n.text("role.count", visibleRoles.size(), allRoles.size()), visibleRoles, allRoles);
-        choice = Bindings.createObjectBinding(this::currentChoice,
-                mode, roleName, description, trustPolicy, nameProblem, trustProblem, selected, fixTrust);
+        choice = Bindings.createObjectBinding(this::currentChoice, mode, roleName, description, trustPolicy,
+                nameProblem, trustProblem, selected, fixTrust, acceptUntrusted);
         valid.bind(choice.isNotNull());
         // The draft holds the page's choice at every moment (null while the page is not valid).
         choice.addListener((obs, old, now) -> publish());
@@ -185,17 +206,66 @@ public final class RoleModel implements WizardStep {
         }
     }
 
-    /** The role chosen, or null while the page's input does not make a role FC may assume. */
+    /**
+     * The role chosen, or null while the page's input does not make a usable choice: a role FC may assume, or one
+     * it may not that the user accepted as it is (the acceptance goes into the choice, so the plan records it).
+     */
     private RoleChoice currentChoice() {
         if (mode.get() == Mode.CREATE) {
-            return nameProblem.get().isEmpty() && trustProblem.get().isEmpty()
-                    ? new RoleChoice.NewRole(roleName.get(), description.get(), trustPolicy.get()) : null;
+            if (!nameProblem.get().isEmpty() || !trustProblem.get().isEmpty()) {
+                return null;
+            }
+            boolean untrusted = newRoleUntrusted.get();
+            return untrusted && !acceptUntrusted.get() ? null : new RoleChoice.NewRole(roleName.get(),
+                    description.get(), trustPolicy.get(), untrusted);
         }
         RoleSummary role = selected.get();
-        if (role == null || !(role.trustsFunctionCompute() || fixTrust.get())) {
+        if (role == null) {
             return null;
         }
-        return new RoleChoice.ExistingRole(role.name(), role.arn(), fixTrust.get());
+        boolean untrusted = !role.trustsFunctionCompute() && !fixTrust.get();
+        return untrusted && !acceptUntrusted.get() ? null
+                : new RoleChoice.ExistingRole(role.name(), role.arn(), fixTrust.get(), untrusted);
+    }
+
+    /** The role of the name typed for a new one, when it exists and is not this session's own. */
+    private Optional<RoleSummary> takenRole() {
+        // RAM role names are case-insensitive.
+        return find(roleName.get()).filter(role -> draft == null
+                || !draft.madeBySession(Change.Kind.CREATE_ROLE, role.name()));
+    }
+
+    /** "Use it": the role whose name was typed for a new one becomes the existing role chosen. */
+    public void useTakenRole() {
+        takenRole().ifPresent(role -> {
+            mode.set(Mode.EXISTING);
+            showAll.set(showAll.get() || !role.trustsFunctionCompute());
+            search.set("");
+            selected.set(role);
+        });
+    }
+
+    /** For a new role whose edited trust policy leaves FC out: adds FC to it, keeping whom it trusts. */
+    public void fixNewTrust() {
+        if (newRoleUntrusted.get()) {
+            trustPolicy.set(TrustPolicies.withFunctionCompute(trustPolicy.get()));
+        }
+    }
+
+    /** What the chosen existing role has attached now, so reusing it is a decision made knowing that. */
+    private void loadGrantsOf(RoleSummary role) {
+        selectedGrants.clear();
+        if (role == null || loadedFor == null) {
+            return;
+        }
+        CloudSession session = loadedFor;
+        executor.submit(i18n.text("role.task.grants", role.name()),
+                context -> session.policies().attachmentsOf(role.name()),
+                attachments -> {
+                    if (selected.get() != null && selected.get().name().equalsIgnoreCase(role.name())) {
+                        selectedGrants.setAll(attachments);
+                    }
+                });
     }
 
     private void checkTrustPolicy() {
@@ -271,6 +341,29 @@ public final class RoleModel implements WizardStep {
 
     public BooleanBinding untrustedSelectedProperty() {
         return untrustedSelected;
+    }
+
+    /** The name typed for a new role is that of a role that exists (not this session's own). */
+    public BooleanBinding nameTakenProperty() {
+        return nameTaken;
+    }
+
+    public BooleanBinding newRoleUntrustedProperty() {
+        return newRoleUntrusted;
+    }
+
+    /** Who the trust policy of the role on screen lets assume it (the new one's, or the selected one's). */
+    public StringBinding trustedByProperty() {
+        return trustedBy;
+    }
+
+    /** The user keeps a role FC may not assume as it is, on purpose; recorded in the plan. */
+    public BooleanProperty acceptUntrustedProperty() {
+        return acceptUntrusted;
+    }
+
+    public ObservableList<Attachment> selectedGrants() {
+        return selectedGrants;
     }
 
     public BooleanBinding defaultRoleSelectedProperty() {

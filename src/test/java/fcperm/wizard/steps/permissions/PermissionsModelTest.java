@@ -100,4 +100,46 @@ class PermissionsModelTest {
         model.leave(draft);
         assertThat(draft.grants()).extracting(Grant::policyName).isEqualTo(List.of("fc-oss-write-media"));
     }
+
+    @Test
+    void aPresetUsedAgainReusesTheIdenticalPolicyAndADifferentOneGetsAFreeName() throws Exception {
+        Preset.OssWrite photos = new Preset.OssWrite("photos", "");
+        String accountId = cloud.session().identity().accountId();
+        cloud.session().policies().createCustom(photos.policyName(), photos.document(accountId));
+        model.reload();
+
+        model.presetKindProperty().set(PermissionsModel.PresetKind.OSS_WRITE);
+        model.presetFirstProperty().set("photos");
+        model.generate();
+        assertThat(model.customNameProperty().get()).isEqualTo("fc-oss-write-photos");
+        assertThat(model.presetNoteProperty().get()).contains("fc-oss-write-photos", "reused");
+        assertThat(model.customNameProblemProperty().get()).isEmpty();
+        model.add();
+        assertThat(model.grants()).singleElement().satisfies(grant ->
+                assertThat(model.effectOf(grant)).isEqualTo(PermissionsModel.GrantEffect.ATTACH));
+        assertThat(draft.bucketHint()).contains("photos");
+
+        model.presetSecondProperty().set("thumbs/");
+        model.generate();
+        assertThat(model.customNameProperty().get()).isEqualTo("fc-oss-write-photos-2");
+        assertThat(model.presetNoteProperty().get()).isEmpty();
+        model.add();
+        assertThat(model.effectOf(model.grants().get(1))).isEqualTo(PermissionsModel.GrantEffect.NEW_POLICY);
+    }
+
+    @Test
+    void aRefusedAddHoldsNextUntilTheInputChanges() {
+        assertThat(model.validProperty().get()).isTrue();
+        model.systemSearchProperty().set("AliyunOSSReadOnlyAccess");
+        model.selectedSystemProperty().set(model.visibleSystemPolicies().get(0));
+        model.add();
+        assertThat(model.addProblemProperty().get()).contains("already has");
+        assertThat(model.validProperty().get()).as("what was meant to be added is not in the plan").isFalse();
+
+        model.systemSearchProperty().set("AliyunOSSFull");
+        model.selectedSystemProperty().set(model.visibleSystemPolicies().get(0));
+        assertThat(model.validProperty().get()).isTrue();
+        model.add();
+        assertThat(draft.grants()).extracting(Grant::policyName).containsExactly("AliyunOSSFullAccess");
+    }
 }

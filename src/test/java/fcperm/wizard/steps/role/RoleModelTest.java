@@ -103,6 +103,50 @@ class RoleModelTest {
     }
 
     @Test
+    void anEditedTrustPolicyWithoutFcIsFlaggedAndNeedsTheFixOrAnExplicitChoice() {
+        String ecsOnly = "{\"Version\":\"1\",\"Statement\":[{\"Action\":\"sts:AssumeRole\",\"Effect\":\"Allow\","
+                + "\"Principal\":{\"Service\":[\"ecs.aliyuncs.com\"]}}]}";
+        model.editTrustProperty().set(true);
+        model.trustPolicyProperty().set(ecsOnly);
+
+        assertThat(model.newRoleUntrustedProperty().get()).isTrue();
+        assertThat(model.trustedByProperty().get()).isEqualTo("ecs.aliyuncs.com");
+        assertThat(model.validProperty().get()).isFalse();
+        assertThat(draft.role()).isEmpty();
+
+        model.acceptUntrustedProperty().set(true);
+        assertThat(model.validProperty().get()).isTrue();
+        assertThat(draft.role()).hasValueSatisfying(role -> assertThat(role.untrustedAccepted()).isTrue());
+
+        model.fixNewTrust();
+        assertThat(model.newRoleUntrustedProperty().get()).isFalse();
+        assertThat(model.trustedByProperty().get()).contains("ecs.aliyuncs.com", "fc.aliyuncs.com");
+        assertThat(draft.role()).hasValueSatisfying(role -> {
+            assertThat(role.untrustedAccepted()).as("nothing left to accept").isFalse();
+            assertThat(((RoleChoice.NewRole) role).functionComputeMayAssume()).isTrue();
+        });
+    }
+
+    @Test
+    void aTakenNameOffersTheExistingRoleWithWhatItHas() throws Exception {
+        cloud.session().policies().attach("AliyunOSSReadOnlyAccess", fcperm.cloud.PolicyKind.SYSTEM, "orders-role",
+                fcperm.policy.eval.PolicyScope.account());
+        model.roleNameProperty().set("orders-role");
+        assertThat(model.nameTakenProperty().get()).isTrue();
+        assertThat(model.roleNameProblemProperty().get()).contains("orders-role", "already exists");
+        assertThat(draft.role()).isEmpty();
+
+        model.useTakenRole();
+
+        assertThat(model.modeProperty().get()).isEqualTo(RoleModel.Mode.EXISTING);
+        assertThat(model.selectedProperty().get().name()).isEqualTo("orders-role");
+        assertThat(model.selectedGrants()).extracting(grant -> grant.policyName())
+                .contains("AliyunOSSReadOnlyAccess");
+        assertThat(draft.role()).contains(new RoleChoice.ExistingRole("orders-role",
+                model.find("orders-role").orElseThrow().arn(), false));
+    }
+
+    @Test
     void anExistingRoleWithNothingSelectedIsNoChoice() {
         assertThat(draft.role()).isPresent();
         model.modeProperty().set(RoleModel.Mode.EXISTING);
