@@ -112,6 +112,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void wirePackagesDoNotKnowTheServicesTheyCarry() {
+        noClasses().that().resideInAPackage("fcperm.sandbox.http..")
+                .should().dependOnClassesThat().resideInAnyPackage(EMULATED_SERVICES.stream()
+                        .map(service -> "fcperm.sandbox." + service + "..").toArray(String[]::new))
+                .because("a service implements its wire's operation table; the wire never reaches into a service")
+                .check(main);
+    }
+
+    @Test
     void jettyStaysInTheHttpPackage() {
         noClasses().that().resideInAPackage("fcperm.sandbox..").and().resideOutsideOfPackage("fcperm.sandbox.http..")
                 .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
